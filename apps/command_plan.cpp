@@ -1,0 +1,56 @@
+// `baton plan`: choose communities, owners and managers with the built-in rules; store the plan.
+#include <iostream>
+
+#include "apps/command.hpp"
+#include "core/error.hpp"
+#include "transform/built_in_planner.hpp"
+
+namespace baton::app {
+
+int run_plan(const Arguments& arguments) {
+    po::options_description options("Options");
+    add_common_options(options);
+    options.add_options()("managers", po::value<int>()->default_value(2), "managers per community besides the owner");
+    const auto values = parse_command_line(
+        "plan", "[--workspace FILE]",
+        "Writes a plan into the workspace and nothing anywhere else: one community per top-level category\n"
+        "(a site community for content without one), the author of the most items in it as owner, the next\n"
+        "ones as managers, each with the reason in words, and an onboarding task list for each of them.",
+        options, {}, arguments);
+    if (!values) return 0;
+    transform::BuiltInRules rules;
+    rules.managers_per_community = (*values)["managers"].as<int>();
+    if (rules.managers_per_community < 0 || rules.managers_per_community > 20) {
+        throw UsageError("--managers must be between 0 and 20");
+    }
+    workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
+    if (workspace.sources().empty()) {
+        throw PreconditionError("the workspace has no sources to plan", "run `baton extract KIND:PATH` first");
+    }
+    transform::PlanSummary summary;
+    workspace::recorded_run(workspace, "plan", options_text(arguments), [&](std::int64_t run_id) {
+        summary = transform::plan_with_built_in_rules(workspace, run_id, rules);
+        return workspace::RunOutcome::succeeded;
+    });
+    std::cout << "plan (run " << summary.run_id << "): " << summary.communities << " communities, "
+              << summary.people_with_roles << " people with roles, " << summary.migrated_items
+              << " items to migrate, " << summary.excluded_items << " left out, " << summary.tasks
+              << " onboarding tasks\n";
+    for (const auto& community : transform::read_communities(workspace, summary.run_id)) {
+        std::cout << "  " << community.name << " (" << community.migrated_items << " items): ";
+        if (community.roles.empty()) std::cout << "no eligible owner";
+        bool first = true;
+        for (const auto& role : community.roles) {
+            std::cout << (first ? "" : ", ") << role.role << ' ' << role.display_name;
+            first = false;
+        }
+        std::cout << '\n';
+    }
+    if (summary.communities_without_owner > 0) {
+        std::cout << "warning: " << summary.communities_without_owner
+                  << " communities have no eligible owner; the report lists them\n";
+    }
+    return 0;
+}
+
+}  // namespace baton::app

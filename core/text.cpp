@@ -1,0 +1,138 @@
+// Small text helpers shared by every stage: escaping, hashing, slugs, timestamps.
+#include "core/text.hpp"
+
+#include <Poco/DigestStream.h>
+#include <Poco/SHA2Engine.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+
+namespace baton::text {
+
+std::string html_escape(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + value.size() / 8);
+    for (const char c : value) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string json_escape(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + 8);
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (byte < 0x20) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
+                    out += buffer;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+std::string json_string(std::string_view value) { return '"' + json_escape(value) + '"'; }
+
+std::string csv_field(std::string_view value) {
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+    std::string out = "\"";
+    for (const char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string trim(std::string_view value) {
+    const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    std::size_t begin = 0;
+    std::size_t end = value.size();
+    while (begin < end && is_space(value[begin])) ++begin;
+    while (end > begin && is_space(value[end - 1])) --end;
+    return std::string(value.substr(begin, end - begin));
+}
+
+std::string to_lower_ascii(std::string_view value) {
+    std::string out(value);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string slugify(std::string_view value) {
+    std::string out;
+    bool pending_dash = false;
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 && byte < 0x80) {
+            if (pending_dash && !out.empty()) out += '-';
+            pending_dash = false;
+            out += static_cast<char>(std::tolower(byte));
+        } else {
+            pending_dash = true;
+        }
+    }
+    return out;
+}
+
+Fingerprint& Fingerprint::add(std::string_view value) {
+    for (const char c : value) {
+        m_state ^= static_cast<unsigned char>(c);
+        m_state *= 1099511628211ULL;
+    }
+    // A separator byte so ("ab","c") and ("a","bc") differ.
+    m_state ^= 0xffU;
+    m_state *= 1099511628211ULL;
+    return *this;
+}
+
+std::string Fingerprint::hex() const {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(m_state));
+    return buffer;
+}
+
+std::string sha256_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        engine.update(buffer, static_cast<unsigned>(in.gcount()));
+    }
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+std::string utc_now_iso() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buffer;
+}
+
+}  // namespace baton::text

@@ -1,0 +1,36 @@
+// Small text helpers shared by every stage: escaping, hashing, slugs, timestamps.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace baton::text {
+
+[[nodiscard]] std::string html_escape(std::string_view value);
+[[nodiscard]] std::string json_escape(std::string_view value);  // without the surrounding quotes
+[[nodiscard]] std::string json_string(std::string_view value);  // with the surrounding quotes
+[[nodiscard]] std::string csv_field(std::string_view value);    // RFC 4180: quoted when needed
+[[nodiscard]] std::string trim(std::string_view value);
+[[nodiscard]] std::string to_lower_ascii(std::string_view value);
+
+// A lowercase ASCII slug: letters and digits joined by single dashes ("Human Resources" -> "human-resources").
+[[nodiscard]] std::string slugify(std::string_view value);
+
+// FNV-1a 64-bit, hex encoded: a fast content fingerprint for change detection (not for security).
+class Fingerprint {
+public:
+    Fingerprint& add(std::string_view value);
+    [[nodiscard]] std::string hex() const;
+
+private:
+    std::uint64_t m_state = 1469598103934665603ULL;
+};
+
+// SHA-256 of a file's bytes, hex encoded; empty when the file cannot be read.
+[[nodiscard]] std::string sha256_file(const std::string& path);
+
+// The current UTC time as ISO 8601 ("2026-11-26T11:53:02Z").
+[[nodiscard]] std::string utc_now_iso();
+
+}  // namespace baton::text

@@ -1,0 +1,202 @@
+// A streaming XML reader over libxml2's xmlTextReader that never touches the network or external entities.
+#include "extractors/common/xml_stream.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include <filesystem>
+#include <mutex>
+
+#include "core/text.hpp"
+
+namespace baton::extract {
+namespace {
+
+std::string_view view(const xmlChar* text) {
+    return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+// External entities and DTDs are never fetched, whatever a document asks for.
+xmlParserInputPtr refuse_external_entity(const char* /*url*/, const char* /*id*/, xmlParserCtxtPtr /*context*/) {
+    return nullptr;
+}
+
+void install_global_guards() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(refuse_external_entity);
+    });
+}
+
+extern "C" void structured_error(void* user_data, xmlErrorPtr error) {
+    if (user_data == nullptr || error == nullptr) return;
+    std::string text = error->message != nullptr ? error->message : "unknown XML error";
+    text = text::trim(text);
+    static_cast<XmlStream*>(user_data)->on_parser_error(static_cast<int>(error->level), error->code, error->line,
+                                                        error->int2, text);
+}
+
+// Options: no entity substitution (XML_PARSE_NOENT absent), no DTD loading or validation,
+// no network; NONET also covers any URI that would slip past the entity loader.
+constexpr int reader_options = XML_PARSE_NONET | XML_PARSE_COMPACT;
+
+}  // namespace
+
+const XmlElement* XmlElement::child(std::string_view child_name) const {
+    const XmlElement* found = nullptr;
+    for (const auto& element : children) {
+        if (element.name == child_name) found = &element;
+    }
+    return found;
+}
+
+std::string XmlElement::child_text(std::string_view child_name) const {
+    const XmlElement* found = child(child_name);
+    return found == nullptr ? std::string() : found->text;
+}
+
+std::string XmlElement::attribute(std::string_view attribute_name) const {
+    for (const auto& [attribute_key, value] : attributes) {
+        if (attribute_key == attribute_name) return value;
+    }
+    return {};
+}
+
+XmlStream::XmlStream(const std::string& path) : m_path(path) {
+    install_global_guards();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        throw InputError(ExitCode::input_unreadable, {path, 0, 0},
+                         std::filesystem::exists(path, error) ? "not a regular file" : "no such file");
+    }
+    m_file_size = std::filesystem::file_size(path, error);
+    m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
+    if (m_reader == nullptr) throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file");
+    xmlTextReaderSetStructuredErrorHandler(m_reader, structured_error, this);
+}
+
+XmlStream::~XmlStream() {
+    if (m_reader != nullptr) xmlFreeTextReader(m_reader);
+}
+
+void XmlStream::on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text) {
+    if (level == XML_ERR_WARNING) {
+        m_warnings.emplace_back(line, text);
+        return;
+    }
+    if (m_error_code == 0) {  // the first error is the cause; later ones are consequences
+        m_error_code = code;
+        m_error_line = line;
+        m_error_column = column;
+        m_error_text = text;
+    }
+}
+
+std::vector<std::pair<std::int64_t, std::string>> XmlStream::take_warnings() {
+    auto warnings = std::move(m_warnings);
+    m_warnings.clear();
+    return warnings;
+}
+
+void XmlStream::throw_parse_error() {
+    const std::int64_t line = m_error_line > 0 ? m_error_line : this->line();
+    std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
+    // A parser that failed having read the whole file, with elements still open, met a truncated file.
+    const bool at_end = m_file_size > 0 && bytes_consumed() + 4096 >= m_file_size;
+    const bool truncated = m_error_code == XML_ERR_TAG_NOT_FINISHED || m_error_code == XML_ERR_DOCUMENT_EMPTY ||
+                           (at_end && (m_error_code == XML_ERR_DOCUMENT_END || m_error_code == XML_ERR_LTSLASH_REQUIRED ||
+                                       m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED));
+    if (truncated) {
+        throw InputError(ExitCode::truncated_input, {m_path, line, m_error_column},
+                         "the file ends before the document is complete (" + problem + ")",
+                         "the export looks truncated: export it again or check the copy");
+    }
+    throw InputError(ExitCode::malformed_input, {m_path, line, m_error_column}, "not well-formed XML: " + problem,
+                     "fix the file at that line or export it again");
+}
+
+bool XmlStream::next() {
+    const int status = xmlTextReaderRead(m_reader);
+    if (status < 0 || m_error_code != 0) throw_parse_error();
+    if (status == 0) return false;
+    switch (xmlTextReaderNodeType(m_reader)) {
+        case XML_READER_TYPE_ELEMENT: m_node = Node::element; break;
+        case XML_READER_TYPE_END_ELEMENT: m_node = Node::end_element; break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: m_node = Node::text; break;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+            throw InputError(ExitCode::malformed_input, {m_path, line(), 0},
+                             "the document uses the entity &" + std::string(local_name()) +
+                                 "; entities are not expanded, for safety",
+                             "exports never need custom entities; remove the DOCTYPE's entity declarations");
+        default: m_node = Node::other; break;
+    }
+    return true;
+}
+
+int XmlStream::depth() const { return xmlTextReaderDepth(m_reader); }
+
+bool XmlStream::is_empty_element() const { return xmlTextReaderIsEmptyElement(m_reader) == 1; }
+
+std::string_view XmlStream::local_name() const { return view(xmlTextReaderConstLocalName(m_reader)); }
+
+std::string_view XmlStream::namespace_uri() const { return view(xmlTextReaderConstNamespaceUri(m_reader)); }
+
+std::string_view XmlStream::value() const { return view(xmlTextReaderConstValue(m_reader)); }
+
+std::int64_t XmlStream::line() const { return xmlTextReaderGetParserLineNumber(m_reader); }
+
+std::uint64_t XmlStream::bytes_consumed() const {
+    const long consumed = xmlTextReaderByteConsumed(m_reader);
+    return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
+}
+
+void XmlStream::skip_subtree(int element_depth) {
+    while (next()) {
+        if (m_node == Node::end_element && depth() == element_depth) return;
+    }
+}
+
+XmlElement XmlStream::read_element(Classifier classify) {
+    XmlElement root;
+    root.name = classify(namespace_uri(), local_name());
+    root.line = line();
+    const int root_depth = depth();
+    const auto read_attributes = [this](XmlElement& element) {
+        while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
+            if (!namespace_uri().empty() && namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
+            element.attributes.emplace_back(std::string(local_name()), std::string(value()));
+        }
+        xmlTextReaderMoveToElement(m_reader);
+    };
+    read_attributes(root);
+    if (is_empty_element()) return root;
+
+    std::vector<XmlElement*> open{&root};
+    while (next()) {
+        if (m_node == Node::text) {
+            open.back()->text.append(value());
+        } else if (m_node == Node::element) {
+            std::string name = classify(namespace_uri(), local_name());
+            if (name.empty()) {
+                if (!is_empty_element()) skip_subtree(depth());
+                continue;
+            }
+            XmlElement& element = open.back()->children.emplace_back();
+            element.name = std::move(name);
+            element.line = line();
+            read_attributes(element);
+            if (!is_empty_element()) open.push_back(&element);
+        } else if (m_node == Node::end_element) {
+            if (depth() == root_depth) return root;
+            open.pop_back();
+        }
+    }
+    throw InputError(ExitCode::truncated_input, {m_path, line(), 0}, "the file ends inside <" + root.name + ">");
+}
+
+}  // namespace baton::extract

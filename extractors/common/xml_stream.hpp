@@ -1,0 +1,77 @@
+// A streaming XML reader over libxml2's xmlTextReader that never touches the network or external entities.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+typedef struct _xmlTextReader xmlTextReader;
+
+namespace baton::extract {
+
+// One parsed element and its subtree, small enough to hold for one record (an author, an item).
+struct XmlElement {
+    std::string name;  // "<class>:<local-name>", see XmlStream::classify
+    std::string text;  // concatenated text and CDATA directly inside this element
+    std::vector<std::pair<std::string, std::string>> attributes;
+    std::vector<XmlElement> children;
+    std::int64_t line = 0;
+
+    [[nodiscard]] const XmlElement* child(std::string_view child_name) const;
+    [[nodiscard]] std::string child_text(std::string_view child_name) const;  // last one wins; "" if absent
+    [[nodiscard]] std::string attribute(std::string_view attribute_name) const;
+};
+
+class XmlStream {
+public:
+    enum class Node { element, end_element, text, other };
+
+    // Opens `path` for streaming; entities are not substituted, no DTD is loaded, no network is used.
+    explicit XmlStream(const std::string& path);
+    ~XmlStream();
+    XmlStream(const XmlStream&) = delete;
+    XmlStream& operator=(const XmlStream&) = delete;
+
+    // Advances to the next node; false at the end of the document. Throws InputError on bad XML.
+    bool next();
+    [[nodiscard]] Node node() const noexcept { return m_node; }
+    [[nodiscard]] int depth() const;
+    [[nodiscard]] bool is_empty_element() const;
+    [[nodiscard]] std::string_view local_name() const;
+    [[nodiscard]] std::string_view namespace_uri() const;
+    [[nodiscard]] std::string_view value() const;  // text of a text node
+    [[nodiscard]] std::int64_t line() const;
+    [[nodiscard]] std::uint64_t bytes_consumed() const;
+    [[nodiscard]] std::uint64_t file_size() const noexcept { return m_file_size; }
+    [[nodiscard]] const std::string& path() const noexcept { return m_path; }
+
+    // Reads the element the stream is on, with its whole subtree, naming elements through `classify`.
+    // Elements that `classify` names "" are skipped with their subtrees.
+    using Classifier = std::string (*)(std::string_view namespace_uri, std::string_view local_name);
+    [[nodiscard]] XmlElement read_element(Classifier classify);
+
+    // Non-fatal parser warnings collected so far (e.g. a relative namespace URI), then cleared.
+    [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> take_warnings();
+
+    // Called by libxml2's error callback; public only for that.
+    void on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text);
+
+private:
+    [[noreturn]] void throw_parse_error();
+    void skip_subtree(int element_depth);
+
+    xmlTextReader* m_reader = nullptr;
+    std::string m_path;
+    std::uint64_t m_file_size = 0;
+    Node m_node = Node::other;
+    int m_error_code = 0;
+    std::int64_t m_error_line = 0;
+    std::int64_t m_error_column = 0;
+    std::string m_error_text;
+    std::vector<std::pair<std::int64_t, std::string>> m_warnings;
+};
+
+}  // namespace baton::extract

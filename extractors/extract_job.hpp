@@ -1,0 +1,31 @@
+// The extract stage: one source file of a registered kind streamed into the workspace as one run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "model/model.hpp"
+#include "workspace/workspace.hpp"
+#include "workspace/workspace_writer.hpp"
+
+namespace baton::extract {
+
+struct ExtractResult {
+    std::int64_t source_id = 0;
+    model::SourceInfo source;
+    workspace::WriteCounts counts;
+    workspace::RunOutcome outcome = workspace::RunOutcome::succeeded;
+};
+
+// "wxr:path/to/export.xml" -> {"wxr", "path/to/export.xml"}; throws UsageError naming the known kinds.
+struct SourceSpec {
+    std::string kind;
+    std::string path;
+};
+[[nodiscard]] SourceSpec parse_source_spec(const std::string& spec);
+
+// Extracts `spec` within run `run_id`. On bad input it keeps everything read before the problem,
+// records the problem as an error message with file and line, and rethrows the InputError.
+ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64_t run_id, const SourceSpec& spec);
+
+}  // namespace baton::extract

@@ -1,0 +1,21 @@
+// The extractor registry: adding a source kind is a folder under extractors/ and one line here.
+#include "extractors/extractor.hpp"
+#include "extractors/wxr/wxr_extractor.hpp"
+
+namespace baton::extract {
+
+const std::vector<ExtractorKind>& extractor_kinds() {
+    static const std::vector<ExtractorKind> kinds = {
+        {"wxr", "WordPress eXtended RSS export (WXR 1.0, 1.1, 1.2), e.g. wxr:export.xml", &create_wxr_extractor},
+    };
+    return kinds;
+}
+
+const ExtractorKind* find_extractor_kind(std::string_view name) {
+    for (const auto& kind : extractor_kinds()) {
+        if (kind.name == name) return &kind;
+    }
+    return nullptr;
+}
+
+}  // namespace baton::extract

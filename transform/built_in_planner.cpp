@@ -1,0 +1,296 @@
+// The built-in plan: one community per top-level category, its most active authors as owner and managers.
+#include "transform/built_in_planner.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/interrupt.hpp"
+#include "core/progress.hpp"
+#include "core/text.hpp"
+#include "transform/onboarding_tasks.hpp"
+
+namespace baton::transform {
+namespace {
+
+// Container kinds whose top level becomes a community (tags never do).
+constexpr const char* community_kinds_sql = "('category', 'space', 'namespace', 'folder')";
+
+const std::set<std::string>& internal_kinds() {
+    static const std::set<std::string> kinds = {
+        "nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache", "user_request",
+        "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_face", "wp_font_family"};
+    return kinds;
+}
+
+// Why an item is left out, or "" when it migrates.
+std::string exclusion_reason(const std::string& kind, const std::string& status) {
+    if (internal_kinds().contains(kind)) return "a WordPress internal record (" + kind + "), not content";
+    if (kind == "pingback" || kind == "trackback") return "a " + kind + ", not a comment by a person";
+    if (status == "trash") return "in the trash";
+    if (status == "auto-draft") return "an automatic draft nobody saved";
+    if (status == "spam") return "marked as spam";
+    if (kind == "comment" && status == "pending") return "a comment that was never approved";
+    return {};
+}
+
+struct ContainerNode {
+    std::int64_t parent_id = 0;
+    std::int64_t source_id = 0;
+    std::string name;
+    std::string slug;
+    std::string description;
+};
+
+class Planner {
+public:
+    Planner(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules)
+        : m_db(workspace.db()),
+          m_workspace(workspace),
+          m_run(run_id),
+          m_rules(rules),
+          m_insert_placement(m_db.prepare(
+              "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")) {}
+
+    void run() {
+        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules) VALUES (?, ?)");
+        insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules)).run();
+        load_containers();
+        place_content();
+        place_dependents();
+        assign_roles();
+        generate_onboarding_tasks(m_workspace, m_run);
+    }
+
+private:
+    void load_containers() {
+        auto select = m_db.prepare(std::string("SELECT id, coalesce(parent_id, 0), source_id, coalesce(name, ''), "
+                                               "coalesce(slug, ''), coalesce(description, '') FROM containers "
+                                               "WHERE kind IN ") + community_kinds_sql);
+        while (select.step()) {
+            m_containers[select.column_int(0)] = {select.column_int(1), select.column_int(2), select.column_text(3),
+                                                  select.column_text(4), select.column_text(5)};
+        }
+    }
+
+    std::int64_t root_of(std::int64_t container_id) const {
+        std::int64_t current = container_id;
+        for (std::size_t guard = 0; guard <= m_containers.size(); ++guard) {  // a cycle cannot loop forever
+            const auto found = m_containers.find(current);
+            if (found == m_containers.end() || found->second.parent_id == 0 ||
+                !m_containers.contains(found->second.parent_id)) {
+                return current;
+            }
+            current = found->second.parent_id;
+        }
+        return current;
+    }
+
+    std::string unique_slug(std::string slug) {
+        if (slug.empty()) slug = "community";
+        std::string candidate = slug;
+        for (int n = 2; m_slugs.contains(candidate); ++n) candidate = slug + "-" + std::to_string(n);
+        m_slugs.insert(candidate);
+        return candidate;
+    }
+
+    std::int64_t insert_community(const std::string& slug, const std::string& name, const std::string& description,
+                                  std::int64_t source_id, std::int64_t container_id) {
+        auto insert = m_db.prepare(
+            "INSERT INTO plan_communities(plan_run, slug, name, description, source_id, container_id) "
+            "VALUES (?,?,?,?,?,?)");
+        insert.bind(1, m_run).bind(2, unique_slug(slug)).bind(3, name).bind_text_or_null(4, description);
+        insert.bind(5, source_id).bind_id_or_null(6, container_id).run();
+        return m_db.last_insert_rowid();
+    }
+
+    std::int64_t community_for_container(std::int64_t root_id) {
+        if (const auto found = m_community_by_root.find(root_id); found != m_community_by_root.end()) {
+            return found->second;
+        }
+        const ContainerNode& node = m_containers.at(root_id);
+        const std::string slug = node.slug.empty() ? text::slugify(node.name) : node.slug;
+        const std::int64_t id = insert_community(slug, node.name.empty() ? slug : node.name, node.description,
+                                                 node.source_id, root_id);
+        m_community_by_root[root_id] = id;
+        return id;
+    }
+
+    std::int64_t site_community(std::int64_t source_id) {
+        if (const auto found = m_site_community.find(source_id); found != m_site_community.end()) {
+            return found->second;
+        }
+        auto select = m_db.prepare("SELECT coalesce(title, ''), key FROM sources WHERE id = ?");
+        select.bind(1, source_id);
+        select.step();
+        const std::string title = select.column_text(0).empty() ? select.column_text(1) : select.column_text(0);
+        select.reset();
+        const std::int64_t id = insert_community(text::slugify(title), title,
+                                                 "Content of " + title + " that has no category", source_id, 0);
+        m_site_community[source_id] = id;
+        return id;
+    }
+
+    void place(std::int64_t item_id, std::int64_t community_id, const std::string& exclusion) {
+        m_insert_placement.bind(1, m_run).bind(2, item_id);
+        if (exclusion.empty()) {
+            m_insert_placement.bind(3, community_id).bind(4, "migrate").bind(5, "");
+        } else {
+            m_insert_placement.bind(3, nullptr).bind(4, "exclude").bind(5, exclusion);
+        }
+        m_insert_placement.run();
+    }
+
+    // Items that stand on their own: their first community-forming container decides their community.
+    void place_content() {
+        auto select = m_db.prepare(std::string(
+            "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), (SELECT ic.container_id FROM item_containers ic "
+            "JOIN containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.kind IN ") +
+            community_kinds_sql + " ORDER BY ic.position LIMIT 1) FROM items i WHERE i.removed_run IS NULL AND NOT "
+            "(i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page')) ORDER BY i.id");
+        Progress progress("plan: placing items", 0);
+        std::uint64_t count = 0;
+        while (select.step()) {
+            const std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
+            const std::int64_t container = select.column_int(4);
+            std::int64_t community = 0;
+            if (reason.empty()) {
+                community = container > 0 ? community_for_container(root_of(container))
+                                          : site_community(select.column_int(1));
+            }
+            place(select.column_int(0), community, reason);
+            if (++count % 4096 == 0) {
+                throw_if_interrupted();
+                progress.update(count, 0);
+            }
+        }
+    }
+
+    // Comments and attachments follow the item they belong to.
+    void place_dependents() {
+        auto select = m_db.prepare(
+            "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), i.parent_key, p.action, "
+            "coalesce(p.community_id, 0) FROM items i LEFT JOIN plan_placements p ON p.item_id = i.parent_id "
+            "AND p.plan_run = ?1 WHERE i.removed_run IS NULL AND i.parent_id IS NOT NULL "
+            "AND i.kind NOT IN ('post', 'page') ORDER BY i.id");
+        select.bind(1, m_run);
+        while (select.step()) {
+            std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
+            std::int64_t community = select.column_int(6);
+            if (reason.empty() && select.column_is_null(5)) {
+                community = site_community(select.column_int(1));
+            } else if (reason.empty() && select.column_text(5) == "exclude") {
+                reason = "belongs to " + select.column_text(4) + ", which is not migrated";
+            }
+            place(select.column_int(0), community, reason);
+        }
+    }
+
+    struct Contribution {
+        std::int64_t person_id = 0;
+        std::string person_key;
+        std::int64_t items = 0;
+        std::int64_t comments = 0;
+        std::string last_activity;
+    };
+
+    void assign_roles() {
+        // Content authored (not comments) is what makes an owner; comments and recency break ties.
+        auto select = m_db.prepare(
+            "SELECT pp.community_id, i.author_id, p.key, "
+            "sum(CASE WHEN i.kind IN ('comment') THEN 0 ELSE 1 END), "
+            "sum(CASE WHEN i.kind IN ('comment') THEN 1 ELSE 0 END), "
+            "max(coalesce(nullif(i.modified_at, ''), i.created_at, '')) "
+            "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN people p ON p.id = i.author_id "
+            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND p.key NOT LIKE 'ip:%' "
+            "GROUP BY pp.community_id, i.author_id");
+        select.bind(1, m_run);
+        std::map<std::int64_t, std::vector<Contribution>> by_community;
+        while (select.step()) {
+            by_community[select.column_int(0)].push_back({select.column_int(1), select.column_text(2),
+                                                          select.column_int(3), select.column_int(4),
+                                                          select.column_text(5)});
+        }
+        auto totals = m_db.prepare(
+            "SELECT pp.community_id, count(*), coalesce(c.name, '') FROM plan_placements pp "
+            "JOIN items i ON i.id = pp.item_id JOIN plan_communities c ON c.id = pp.community_id "
+            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind <> 'comment' GROUP BY pp.community_id");
+        totals.bind(1, m_run);
+        std::map<std::int64_t, std::pair<std::int64_t, std::string>> community_totals;
+        while (totals.step()) community_totals[totals.column_int(0)] = {totals.column_int(1), totals.column_text(2)};
+
+        auto insert = m_db.prepare(
+            "INSERT INTO plan_roles(plan_run, community_id, person_id, role, rank, score, reason) VALUES (?,?,?,?,?,?,?)");
+        for (auto& [community_id, people] : by_community) {
+            std::erase_if(people, [](const Contribution& c) { return c.items == 0; });
+            std::sort(people.begin(), people.end(), [](const Contribution& a, const Contribution& b) {
+                if (a.items != b.items) return a.items > b.items;
+                if (a.comments != b.comments) return a.comments > b.comments;
+                if (a.last_activity != b.last_activity) return a.last_activity > b.last_activity;
+                return a.person_key < b.person_key;
+            });
+            const auto& [total, name] = community_totals[community_id];
+            const std::size_t wanted =
+                static_cast<std::size_t>(m_rules.owners_per_community + m_rules.managers_per_community);
+            for (std::size_t rank = 0; rank < people.size() && rank < wanted; ++rank) {
+                const auto& person = people[rank];
+                const bool owner = rank < static_cast<std::size_t>(m_rules.owners_per_community);
+                insert.bind(1, m_run).bind(2, community_id).bind(3, person.person_id);
+                insert.bind(4, owner ? "owner" : "manager").bind(5, static_cast<std::int64_t>(rank + 1));
+                insert.bind(6, static_cast<double>(person.items));
+                insert.bind(7, reason(people, rank, total, name)).run();
+            }
+        }
+    }
+
+    static std::string ordinal(std::size_t rank) {
+        static const char* const words[] = {"the most", "the second most", "the third most"};
+        return rank < 3 ? words[rank] : "rank " + std::to_string(rank + 1);
+    }
+
+    static std::string reason(const std::vector<Contribution>& people, std::size_t rank, std::int64_t total,
+                              const std::string& community) {
+        const auto& person = people[rank];
+        std::string text = "wrote " + std::to_string(person.items) + " of the " + std::to_string(total) +
+                           " items migrated into " + community + " (" + ordinal(rank) + ")";
+        if (person.comments > 0) text += " and " + std::to_string(person.comments) + " comments there";
+        if (!person.last_activity.empty()) text += "; last active " + person.last_activity.substr(0, 10);
+        const auto tied = [&](std::size_t other) {
+            return other < people.size() && people[other].items == person.items;
+        };
+        if (tied(rank + 1) || (rank > 0 && tied(rank - 1))) {
+            text += "; tied on items with others, ranked by comments, then most recent activity";
+        }
+        return text;
+    }
+
+    sql::Database& m_db;
+    workspace::Workspace& m_workspace;
+    std::int64_t m_run;
+    BuiltInRules m_rules;
+    sql::Statement m_insert_placement;
+    std::unordered_map<std::int64_t, ContainerNode> m_containers;
+    std::unordered_map<std::int64_t, std::int64_t> m_community_by_root;
+    std::unordered_map<std::int64_t, std::int64_t> m_site_community;
+    std::set<std::string> m_slugs;
+};
+
+}  // namespace
+
+std::string describe_rules(const BuiltInRules& rules) {
+    return "built-in: one community per top-level category (a site community for content without one); the " +
+           std::to_string(rules.owners_per_community) + " most active author(s) own it, the next " +
+           std::to_string(rules.managers_per_community) +
+           " manage it; comments and attachments follow their item; trash, spam, unapproved comments, "
+           "pingbacks and WordPress internal records are excluded";
+}
+
+PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules) {
+    sql::Transaction transaction(workspace.db());
+    Planner(workspace, run_id, rules).run();
+    transaction.commit();
+    return read_plan_summary(workspace, run_id);
+}
+
+}  // namespace baton::transform

@@ -1,0 +1,120 @@
+// Onboarding tasks for every owner and manager in a plan: concrete, personal, only those that apply.
+#include "transform/onboarding_tasks.hpp"
+
+#include <string>
+#include <vector>
+
+#include "transform/plan.hpp"
+
+namespace baton::transform {
+namespace {
+
+// How many item titles a task lists before "and N more".
+constexpr int listed_titles = 25;
+
+struct CommunityFacts {
+    std::int64_t migrated = 0;      // items that are not comments
+    std::int64_t comments = 0;
+    std::int64_t unpublished = 0;   // drafts, private, pending, future
+    std::vector<std::string> titles;
+};
+
+CommunityFacts facts_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id) {
+    CommunityFacts facts;
+    auto counts = db.prepare(
+        "SELECT sum(i.kind <> 'comment'), sum(i.kind = 'comment'), "
+        "sum(i.kind <> 'comment' AND coalesce(i.status, '') IN ('draft', 'private', 'pending', 'future')) "
+        "FROM plan_placements p JOIN items i ON i.id = p.item_id "
+        "WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate'");
+    counts.bind(1, plan_run).bind(2, community_id);
+    if (counts.step()) {
+        facts.migrated = counts.column_int(0);
+        facts.comments = counts.column_int(1);
+        facts.unpublished = counts.column_int(2);
+    }
+    auto titles = db.prepare(
+        "SELECT coalesce(nullif(i.title, ''), i.key) || ' (' || i.kind || ')' FROM plan_placements p "
+        "JOIN items i ON i.id = p.item_id WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate' "
+        "AND i.kind <> 'comment' ORDER BY i.title, i.key LIMIT ?");
+    titles.bind(1, plan_run).bind(2, community_id).bind(3, listed_titles);
+    while (titles.step()) facts.titles.push_back(titles.column_text(0));
+    return facts;
+}
+
+std::string item_list(const CommunityFacts& facts) {
+    std::string text;
+    for (const auto& title : facts.titles) text += "\n- " + title;
+    if (facts.migrated > static_cast<std::int64_t>(facts.titles.size())) {
+        text += "\n- and " + std::to_string(facts.migrated - static_cast<std::int64_t>(facts.titles.size())) +
+                " more (see the report)";
+    }
+    return text;
+}
+
+std::string names_of(const PlannedCommunity& community, const std::string& role, std::int64_t except_person) {
+    std::string names;
+    for (const auto& member : community.roles) {
+        if (member.role != role || member.person_id == except_person) continue;
+        names += (names.empty() ? "" : ", ") + member.display_name;
+    }
+    return names;
+}
+
+}  // namespace
+
+void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run) {
+    auto& db = workspace.db();
+    auto insert = db.prepare(
+        "INSERT INTO plan_tasks(plan_run, person_id, community_id, role, seq, code, title, description, "
+        "due_offset_days) VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& community : read_communities(workspace, plan_run)) {
+        const CommunityFacts facts = facts_of(db, plan_run, community.id);
+        for (const auto& member : community.roles) {
+            int seq = 0;
+            const auto add = [&](const char* code, const std::string& title, const std::string& description,
+                                 int due) {
+                insert.bind(1, plan_run).bind(2, member.person_id).bind(3, community.id).bind(4, member.role);
+                insert.bind(5, ++seq).bind(6, code).bind(7, title).bind(8, description).bind(9, due).run();
+            };
+            const std::string& name = community.name;
+            add("accept-role", "Accept your role as " + member.role + " of " + name + " (or nominate someone)",
+                "You were proposed because you " + member.reason +
+                    ". Say yes, or name the colleague who should take it on instead.",
+                -21);
+            add("review-community", "Review the community " + name,
+                "Check its name and description, and who will run it with you." +
+                    (community.roles.size() > 1 ? " Owners: " + names_of(community, "owner", 0) +
+                                                      (names_of(community, "manager", 0).empty()
+                                                           ? std::string()
+                                                           : "; managers: " + names_of(community, "manager", 0)) +
+                                                      "."
+                                                : std::string()),
+                -14);
+            if (facts.migrated > 0) {
+                add("check-items",
+                    "Check the " + std::to_string(facts.migrated) + " items migrated into " + name,
+                    "Open each one after the migration and confirm it reads well; report anything broken." +
+                        item_list(facts),
+                    -7);
+            }
+            if (member.role == "owner" && facts.unpublished > 0) {
+                add("decide-unpublished",
+                    "Decide on the " + std::to_string(facts.unpublished) + " unpublished items in " + name,
+                    "Drafts, private and scheduled items move as they are; publish, keep or delete each of them.",
+                    -7);
+            }
+            const std::string managers = names_of(community, "manager", member.person_id);
+            if (member.role == "owner" && !managers.empty()) {
+                add("welcome-managers", "Welcome your co-managers of " + name,
+                    "Agree with " + managers + " who answers questions and who reviews new content.", 0);
+            }
+            if (facts.comments > 0 && member.role == "owner") {
+                add("answer-discussions",
+                    "Look through the " + std::to_string(facts.comments) + " comments carried over into " + name,
+                    "Old discussions move with their pages; close or answer the ones still open.", 14);
+            }
+        }
+    }
+}
+
+}  // namespace baton::transform

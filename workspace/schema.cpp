@@ -1,0 +1,205 @@
+// The workspace schema as an ordered list of upgrade steps (docs/workspace-schema.md describes each table).
+#include "workspace/schema.hpp"
+
+#include <string>
+
+#include "core/sqlite.hpp"
+
+namespace baton::workspace {
+namespace {
+
+constexpr std::string_view step_1_sources_and_content = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta(key, value) VALUES ('application', 'baton-workspace');
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  options TEXT NOT NULL DEFAULT '',
+  mapping_hash TEXT,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  outcome TEXT NOT NULL DEFAULT 'running'
+    CHECK (outcome IN ('running', 'succeeded', 'partial', 'failed', 'interrupted')),
+  exit_code INTEGER,
+  error TEXT,
+  pid INTEGER,
+  baton_version TEXT);
+CREATE TABLE sources(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  locator TEXT NOT NULL,
+  title TEXT,
+  site_url TEXT,
+  format_version TEXT,
+  file_signature TEXT,
+  first_run INTEGER REFERENCES runs(id),
+  last_run INTEGER REFERENCES runs(id),
+  last_complete_run INTEGER REFERENCES runs(id),
+  UNIQUE (kind, key));
+CREATE TABLE people(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  key TEXT NOT NULL,
+  login TEXT,
+  display_name TEXT,
+  email TEXT,
+  attributes TEXT,
+  declared INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (source_id, key));
+CREATE TABLE containers(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT,
+  slug TEXT,
+  parent_key TEXT,
+  parent_id INTEGER REFERENCES containers(id),
+  description TEXT,
+  attributes TEXT,
+  declared INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (source_id, key));
+CREATE TABLE items(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT,
+  status TEXT,
+  slug TEXT,
+  url TEXT,
+  created_at TEXT,
+  modified_at TEXT,
+  author_id INTEGER REFERENCES people(id),
+  parent_key TEXT,
+  parent_id INTEGER REFERENCES items(id),
+  reply_to_key TEXT,
+  reply_to_id INTEGER REFERENCES items(id),
+  body_format TEXT,
+  body TEXT,
+  attributes TEXT,
+  fingerprint TEXT NOT NULL,
+  source_line INTEGER,
+  first_run INTEGER NOT NULL REFERENCES runs(id),
+  changed_run INTEGER NOT NULL REFERENCES runs(id),
+  seen_run INTEGER NOT NULL REFERENCES runs(id),
+  removed_run INTEGER REFERENCES runs(id),
+  UNIQUE (source_id, key));
+CREATE INDEX items_by_kind ON items(source_id, kind, status);
+CREATE TABLE item_containers(
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  container_id INTEGER NOT NULL REFERENCES containers(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (item_id, container_id)) WITHOUT ROWID;
+CREATE INDEX item_containers_by_container ON item_containers(container_id);
+CREATE TABLE revisions(
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  author_id INTEGER REFERENCES people(id),
+  timestamp TEXT,
+  size INTEGER,
+  comment TEXT,
+  UNIQUE (item_id, key));
+CREATE TABLE item_changes(
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  change TEXT NOT NULL CHECK (change IN ('created', 'updated', 'removed', 'restored')),
+  detail TEXT,
+  PRIMARY KEY (run_id, item_id));
+CREATE TABLE messages(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  source_id INTEGER REFERENCES sources(id),
+  item_key TEXT,
+  severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+  code TEXT NOT NULL,
+  text TEXT NOT NULL,
+  file TEXT,
+  line INTEGER,
+  column INTEGER);
+CREATE INDEX messages_by_run ON messages(run_id);
+)sql";
+
+constexpr std::string_view step_2_plans = R"sql(
+CREATE TABLE plans(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+  rules TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '');
+CREATE TABLE plan_communities(
+  id INTEGER PRIMARY KEY,
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  slug TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  source_id INTEGER REFERENCES sources(id),
+  container_id INTEGER REFERENCES containers(id),
+  UNIQUE (plan_run, slug));
+CREATE TABLE plan_roles(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  community_id INTEGER NOT NULL REFERENCES plan_communities(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('owner', 'manager', 'member')),
+  rank INTEGER NOT NULL,
+  score REAL NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (community_id, person_id));
+CREATE TABLE plan_placements(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  community_id INTEGER REFERENCES plan_communities(id),
+  action TEXT NOT NULL CHECK (action IN ('migrate', 'exclude')),
+  reason TEXT NOT NULL,
+  PRIMARY KEY (plan_run, item_id));
+CREATE INDEX plan_placements_by_community ON plan_placements(community_id);
+CREATE TABLE plan_tasks(
+  id INTEGER PRIMARY KEY,
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  community_id INTEGER NOT NULL REFERENCES plan_communities(id),
+  role TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  due_offset_days INTEGER,
+  UNIQUE (plan_run, person_id, community_id, code));
+)sql";
+
+constexpr std::string_view step_3_id_map = R"sql(
+CREATE TABLE id_map(
+  target TEXT NOT NULL,
+  object_kind TEXT NOT NULL,
+  legacy_key TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  content_hash TEXT,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  status TEXT NOT NULL CHECK (status IN ('imported', 'needs-update', 'failed', 'ignored')),
+  PRIMARY KEY (target, object_kind, legacy_key)) WITHOUT ROWID;
+)sql";
+
+}  // namespace
+
+const std::vector<SchemaStep>& schema_steps() {
+    static const std::vector<SchemaStep> steps = {
+        {1, "sources, people, containers, items, revisions, changes, messages, runs", step_1_sources_and_content},
+        {2, "plans: communities, roles, placements, onboarding tasks", step_2_plans},
+        {3, "id map of loaded objects", step_3_id_map},
+    };
+    return steps;
+}
+
+int latest_schema_version() { return schema_steps().back().version; }
+
+void apply_schema_steps(sql::Database& db, int from, int to) {
+    for (const auto& step : schema_steps()) {
+        if (step.version <= from || step.version > to) continue;
+        sql::Transaction transaction(db);
+        db.exec(step.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(step.version));
+        transaction.commit();
+    }
+}
+
+}  // namespace baton::workspace

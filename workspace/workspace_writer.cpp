@@ -1,0 +1,389 @@
+// Writes extracted model objects into the workspace in batched transactions, recording what changed.
+#include "workspace/workspace_writer.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+#include "core/text.hpp"
+
+namespace baton::workspace {
+
+struct WorkspaceWriter::Statements {
+    explicit Statements(sql::Database& db)
+        : upsert_person(db.prepare(
+              "INSERT INTO people(source_id, key, login, display_name, email, attributes, declared) "
+              "VALUES (?,?,?,?,?,?,1) ON CONFLICT (source_id, key) DO UPDATE SET login = excluded.login, "
+              "display_name = excluded.display_name, email = excluded.email, attributes = excluded.attributes, "
+              "declared = 1 RETURNING id")),
+          placeholder_person(db.prepare(
+              "INSERT INTO people(source_id, key, login, declared) VALUES (?,?,?,0) "
+              "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
+          upsert_container(db.prepare(
+              "INSERT INTO containers(source_id, key, kind, name, slug, parent_key, description, attributes, "
+              "declared) VALUES (?,?,?,?,?,?,?,?,1) ON CONFLICT (source_id, key) DO UPDATE SET kind = excluded.kind, "
+              "name = excluded.name, slug = excluded.slug, parent_key = excluded.parent_key, "
+              "description = excluded.description, attributes = excluded.attributes, declared = 1 RETURNING id")),
+          placeholder_container(db.prepare(
+              "INSERT INTO containers(source_id, key, kind, declared) VALUES (?,?,?,0) "
+              "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
+          find_item(db.prepare(
+              "SELECT id, fingerprint, removed_run, seen_run, source_line FROM items WHERE source_id = ? AND key = ?")),
+          insert_item(db.prepare(
+              "INSERT INTO items(source_id, key, kind, title, status, slug, url, created_at, modified_at, author_id, "
+              "parent_key, reply_to_key, body_format, body, attributes, fingerprint, source_line, first_run, "
+              "changed_run, seen_run) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18,?18)")),
+          update_item(db.prepare(
+              "UPDATE items SET kind = ?3, title = ?4, status = ?5, slug = ?6, url = ?7, created_at = ?8, "
+              "modified_at = ?9, author_id = ?10, parent_key = ?11, reply_to_key = ?12, body_format = ?13, body = ?14, "
+              "attributes = ?15, fingerprint = ?16, source_line = ?17, changed_run = ?18, seen_run = ?18, "
+              "removed_run = NULL, parent_id = NULL, reply_to_id = NULL WHERE source_id = ?1 AND key = ?2")),
+          touch_item(db.prepare("UPDATE items SET seen_run = ?, source_line = ?, removed_run = NULL WHERE id = ?")),
+          old_item(db.prepare(
+              "SELECT i.kind, coalesce(i.title, ''), coalesce(i.status, ''), coalesce(i.slug, ''), "
+              "coalesce(i.url, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), coalesce(p.key, ''), "
+              "coalesce(i.parent_key, ''), coalesce(i.reply_to_key, ''), coalesce(i.body, ''), "
+              "coalesce(i.attributes, ''), (SELECT coalesce(group_concat(c.key, char(10)), '') FROM "
+              "(SELECT c.key FROM item_containers ic JOIN containers c ON c.id = ic.container_id "
+              "WHERE ic.item_id = i.id ORDER BY ic.position) c) "
+              "FROM items i LEFT JOIN people p ON p.id = i.author_id WHERE i.id = ?")),
+          delete_item_containers(db.prepare("DELETE FROM item_containers WHERE item_id = ?")),
+          delete_revisions(db.prepare("DELETE FROM revisions WHERE item_id = ?")),
+          insert_item_container(db.prepare(
+              "INSERT OR IGNORE INTO item_containers(item_id, container_id, position) VALUES (?,?,?)")),
+          insert_revision(db.prepare(
+              "INSERT OR REPLACE INTO revisions(item_id, key, author_id, timestamp, size, comment) "
+              "VALUES (?,?,?,?,?,?)")),
+          record_change(db.prepare(
+              "INSERT OR REPLACE INTO item_changes(run_id, item_id, change, detail) VALUES (?,?,?,?)")),
+          insert_message(db.prepare(
+              "INSERT INTO messages(run_id, source_id, item_key, severity, code, text, file, line, column) "
+              "VALUES (?,?,?,?,?,?,?,?,?)")) {}
+
+    sql::Statement upsert_person;
+    sql::Statement placeholder_person;
+    sql::Statement upsert_container;
+    sql::Statement placeholder_container;
+    sql::Statement find_item;
+    sql::Statement insert_item;
+    sql::Statement update_item;
+    sql::Statement touch_item;
+    sql::Statement old_item;
+    sql::Statement delete_item_containers;
+    sql::Statement delete_revisions;
+    sql::Statement insert_item_container;
+    sql::Statement insert_revision;
+    sql::Statement record_change;
+    sql::Statement insert_message;
+};
+
+namespace {
+
+std::int64_t step_returning_id(sql::Statement& statement) {
+    statement.step();
+    const std::int64_t id = statement.column_int(0);
+    statement.reset();
+    return id;
+}
+
+std::string key_prefix(const std::string& key) {
+    const auto colon = key.find(':');
+    return colon == std::string::npos ? std::string("unknown") : key.substr(0, colon);
+}
+
+std::string key_value(const std::string& key) {
+    const auto colon = key.find(':');
+    return colon == std::string::npos ? key : key.substr(colon + 1);
+}
+
+}  // namespace
+
+std::string attributes_to_json(const model::Attributes& attributes) {
+    if (attributes.empty()) return {};
+    std::string json = "[";
+    for (const auto& [name, value] : attributes) {
+        if (json.size() > 1) json += ',';
+        json += '[' + text::json_string(name) + ',' + text::json_string(value) + ']';
+    }
+    json += ']';
+    return json;
+}
+
+model::Attributes attributes_from_json(const std::string& json) {
+    model::Attributes attributes;
+    if (json.empty()) return attributes;
+    Poco::JSON::Parser parser;
+    const auto array = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto pair = array->getArray(static_cast<unsigned>(i));
+        attributes.emplace_back(pair->getElement<std::string>(0), pair->getElement<std::string>(1));
+    }
+    return attributes;
+}
+
+WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, std::int64_t run_id,
+                                 std::int64_t commit_every)
+    : m_db(workspace.db()),
+      m_source_id(source_id),
+      m_run_id(run_id),
+      m_commit_every(commit_every),
+      m_sql(std::make_unique<Statements>(workspace.db())) {
+    auto locator = m_db.prepare("SELECT locator FROM sources WHERE id = ?");
+    locator.bind(1, source_id);
+    if (locator.step()) m_locator = locator.column_text(0);
+    locator.reset();
+    auto people = m_db.prepare("SELECT key, id FROM people WHERE source_id = ?");
+    people.bind(1, source_id);
+    while (people.step()) m_person_ids.emplace(people.column_text(0), people.column_int(1));
+    auto containers = m_db.prepare("SELECT key, id FROM containers WHERE source_id = ?");
+    containers.bind(1, source_id);
+    while (containers.step()) m_container_ids.emplace(containers.column_text(0), containers.column_int(1));
+}
+
+WorkspaceWriter::~WorkspaceWriter() {
+    // Whatever was written and not finished is rolled back by SQLite when the statement
+    // cache goes; finish_complete() / finish_partial() are the only ways to keep a batch.
+    if (m_in_transaction) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+}
+
+void WorkspaceWriter::begin_if_needed() {
+    if (!m_in_transaction) {
+        m_db.exec("BEGIN IMMEDIATE");
+        m_in_transaction = true;
+    }
+}
+
+void WorkspaceWriter::commit() {
+    if (m_in_transaction) {
+        m_db.exec("COMMIT");
+        m_in_transaction = false;
+    }
+    m_operations = 0;
+}
+
+void WorkspaceWriter::count_operation() {
+    if (++m_operations >= m_commit_every) commit();
+}
+
+std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
+    if (key.empty()) return 0;
+    if (const auto found = m_person_ids.find(key); found != m_person_ids.end()) return found->second;
+    auto& statement = m_sql->placeholder_person;
+    const std::string login = key_prefix(key) == "login" ? key_value(key) : std::string();
+    statement.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login);
+    const std::int64_t id = step_returning_id(statement);
+    m_person_ids.emplace(key, id);
+    return id;
+}
+
+std::int64_t WorkspaceWriter::ensure_container(const std::string& key) {
+    if (const auto found = m_container_ids.find(key); found != m_container_ids.end()) return found->second;
+    auto& statement = m_sql->placeholder_container;
+    const std::string kind = key_prefix(key);
+    statement.bind(1, m_source_id).bind(2, key).bind(3, kind);
+    const std::int64_t id = step_returning_id(statement);
+    m_container_ids.emplace(key, id);
+    return id;
+}
+
+void WorkspaceWriter::person(model::Person person) {
+    begin_if_needed();
+    const std::string attributes = attributes_to_json(person.attributes);
+    auto& statement = m_sql->upsert_person;
+    statement.bind(1, m_source_id).bind(2, person.key).bind_text_or_null(3, person.login);
+    statement.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
+    statement.bind_text_or_null(6, attributes);
+    m_person_ids[person.key] = step_returning_id(statement);
+    ++m_counts.people;
+    count_operation();
+}
+
+void WorkspaceWriter::container(model::Container container) {
+    begin_if_needed();
+    const std::string attributes = attributes_to_json(container.attributes);
+    auto& statement = m_sql->upsert_container;
+    statement.bind(1, m_source_id).bind(2, container.key).bind(3, container.kind);
+    statement.bind_text_or_null(4, container.name).bind_text_or_null(5, container.slug);
+    statement.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
+    statement.bind_text_or_null(8, attributes);
+    m_container_ids[container.key] = step_returning_id(statement);
+    ++m_counts.containers;
+    count_operation();
+}
+
+void WorkspaceWriter::insert_item_children(std::int64_t item_id, const model::Item& item) {
+    std::int64_t position = 0;
+    for (const auto& key : item.container_keys) {
+        const std::int64_t container_id = ensure_container(key);
+        m_sql->insert_item_container.bind(1, item_id).bind(2, container_id).bind(3, position++).run();
+    }
+    for (const auto& revision : item.revisions) {
+        const std::int64_t author_id = ensure_person(revision.author_key);
+        auto& statement = m_sql->insert_revision;
+        statement.bind(1, item_id).bind(2, revision.key).bind_id_or_null(3, author_id);
+        statement.bind_text_or_null(4, revision.timestamp).bind(5, revision.size);
+        statement.bind_text_or_null(6, revision.comment).run();
+    }
+}
+
+std::string WorkspaceWriter::describe_changes(std::int64_t item_id, const model::Item& item) {
+    auto& old = m_sql->old_item;
+    old.bind(1, item_id);
+    std::string detail;
+    if (old.step()) {
+        const auto differs = [&](int column, const std::string& now, const char* name) {
+            if (old.column_text(column) != now) detail += detail.empty() ? name : std::string(", ") + name;
+        };
+        std::string containers;
+        for (const auto& key : item.container_keys) containers += (containers.empty() ? "" : "\n") + key;
+        differs(0, item.kind, "kind");
+        differs(1, item.title, "title");
+        differs(2, item.status, "status");
+        differs(3, item.slug, "slug");
+        differs(4, item.url, "url");
+        differs(5, item.created_at, "created_at");
+        differs(6, item.modified_at, "modified_at");
+        differs(7, item.author_key, "author");
+        differs(8, item.parent_key, "parent");
+        differs(9, item.reply_to_key, "reply_to");
+        differs(10, item.body.text, "body");
+        differs(11, attributes_to_json(item.attributes), "attributes");
+        differs(12, containers, "containers");
+    }
+    old.reset();
+    return detail.empty() ? std::string("revisions") : detail;
+}
+
+void WorkspaceWriter::item(model::Item item) {
+    begin_if_needed();
+    ++m_counts.items;
+    auto& find = m_sql->find_item;
+    find.bind(1, m_source_id).bind(2, item.key);
+    const bool exists = find.step();
+    const std::int64_t existing_id = exists ? find.column_int(0) : 0;
+    const std::string old_fingerprint = exists ? find.column_text(1) : std::string();
+    const bool was_removed = exists && !find.column_is_null(2);
+    const bool seen_this_run = exists && find.column_int(3) == m_run_id;
+    const std::int64_t earlier_line = exists ? find.column_int(4) : 0;
+    find.reset();
+
+    if (seen_this_run) {
+        model::Message duplicate;
+        duplicate.code = "duplicate-item";
+        duplicate.text = "the export has " + item.key + " twice (first at line " + std::to_string(earlier_line) +
+                         "); the later one is kept";
+        duplicate.position.line = item.source_line;
+        duplicate.item_key = item.key;
+        message(std::move(duplicate));
+    }
+
+    const std::string fingerprint = model::fingerprint(item);
+    if (exists && fingerprint == old_fingerprint) {
+        m_sql->touch_item.bind(1, m_run_id).bind(2, item.source_line).bind(3, existing_id).run();
+        if (was_removed) {
+            m_sql->record_change.bind(1, m_run_id).bind(2, existing_id).bind(3, "restored").bind(4, nullptr).run();
+            ++m_counts.restored;
+        } else {
+            ++m_counts.unchanged;
+        }
+        count_operation();
+        return;
+    }
+
+    const std::string detail = exists ? describe_changes(existing_id, item) : std::string();
+    const std::int64_t author_id = ensure_person(item.author_key);
+    const std::string attributes = attributes_to_json(item.attributes);
+    auto& write = exists ? m_sql->update_item : m_sql->insert_item;
+    write.bind(1, m_source_id).bind(2, item.key).bind(3, item.kind).bind_text_or_null(4, item.title);
+    write.bind_text_or_null(5, item.status).bind_text_or_null(6, item.slug).bind_text_or_null(7, item.url);
+    write.bind_text_or_null(8, item.created_at).bind_text_or_null(9, item.modified_at);
+    write.bind_id_or_null(10, author_id).bind_text_or_null(11, item.parent_key);
+    write.bind_text_or_null(12, item.reply_to_key).bind_text_or_null(13, item.body.format);
+    write.bind(14, item.body.text).bind_text_or_null(15, attributes).bind(16, fingerprint);
+    write.bind(17, item.source_line).bind(18, m_run_id).run();
+
+    std::int64_t item_id = existing_id;
+    if (exists) {
+        m_sql->delete_item_containers.bind(1, item_id).run();
+        m_sql->delete_revisions.bind(1, item_id).run();
+    } else {
+        item_id = m_db.last_insert_rowid();
+    }
+    insert_item_children(item_id, item);
+    const char* change = !exists ? "created" : "updated";
+    m_sql->record_change.bind(1, m_run_id).bind(2, item_id).bind(3, change).bind_text_or_null(4, detail).run();
+    ++(exists ? m_counts.updated : m_counts.created);
+    count_operation();
+}
+
+void WorkspaceWriter::message(model::Message message) {
+    begin_if_needed();
+    if (message.position.file.empty()) message.position.file = m_locator;
+    auto& statement = m_sql->insert_message;
+    statement.bind(1, m_run_id).bind(2, m_source_id).bind_text_or_null(3, message.item_key);
+    statement.bind(4, model::severity_name(message.severity)).bind(5, message.code).bind(6, message.text);
+    statement.bind_text_or_null(7, message.position.file).bind(8, message.position.line);
+    statement.bind(9, message.position.column).run();
+    if (message.severity == model::Severity::warning) ++m_counts.warnings;
+    if (message.severity == model::Severity::error) ++m_counts.errors;
+    count_operation();
+}
+
+void WorkspaceWriter::resolve_references() {
+    begin_if_needed();
+    auto containers = m_db.prepare(
+        "UPDATE containers SET parent_id = (SELECT p.id FROM containers p WHERE p.source_id = containers.source_id "
+        "AND p.key = containers.parent_key) WHERE source_id = ? AND parent_key IS NOT NULL");
+    containers.bind(1, m_source_id).run();
+    auto parents = m_db.prepare(
+        "UPDATE items SET parent_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id "
+        "AND p.key = items.parent_key) WHERE source_id = ?1 AND parent_key IS NOT NULL "
+        "AND (parent_id IS NULL OR changed_run = ?2)");
+    parents.bind(1, m_source_id).bind(2, m_run_id).run();
+    auto replies = m_db.prepare(
+        "UPDATE items SET reply_to_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id "
+        "AND p.key = items.reply_to_key) WHERE source_id = ?1 AND reply_to_key IS NOT NULL "
+        "AND (reply_to_id IS NULL OR changed_run = ?2)");
+    replies.bind(1, m_source_id).bind(2, m_run_id).run();
+
+    // References that point at nothing in the export are reported, not dropped.
+    auto dangling = m_db.prepare(
+        "SELECT key, parent_key, source_line FROM items WHERE source_id = ?1 AND changed_run = ?2 "
+        "AND parent_key IS NOT NULL AND parent_id IS NULL");
+    dangling.bind(1, m_source_id).bind(2, m_run_id);
+    std::vector<model::Message> messages;
+    while (dangling.step()) {
+        messages.push_back({model::Severity::warning, "dangling-parent",
+                            dangling.column_text(0) + " names parent " + dangling.column_text(1) +
+                                ", which is not in the export",
+                            {"", dangling.column_int(2), 0}, dangling.column_text(0)});
+    }
+    dangling.reset();
+    for (auto& message : messages) this->message(std::move(message));
+}
+
+void WorkspaceWriter::finish_complete() {
+    resolve_references();
+    auto record = m_db.prepare(
+        "INSERT OR REPLACE INTO item_changes(run_id, item_id, change) SELECT ?2, id, 'removed' FROM items "
+        "WHERE source_id = ?1 AND seen_run <> ?2 AND removed_run IS NULL");
+    record.bind(1, m_source_id).bind(2, m_run_id).run();
+    m_counts.removed += m_db.changes();
+    auto remove = m_db.prepare(
+        "UPDATE items SET removed_run = ?2 WHERE source_id = ?1 AND seen_run <> ?2 AND removed_run IS NULL");
+    remove.bind(1, m_source_id).bind(2, m_run_id).run();
+    auto complete = m_db.prepare("UPDATE sources SET last_complete_run = ?2 WHERE id = ?1");
+    complete.bind(1, m_source_id).bind(2, m_run_id).run();
+    commit();
+}
+
+void WorkspaceWriter::finish_partial() {
+    resolve_references();
+    commit();
+}
+
+}  // namespace baton::workspace

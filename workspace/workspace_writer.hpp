@@ -1,0 +1,76 @@
+// Writes extracted model objects into the workspace in batched transactions, recording what changed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "core/sqlite.hpp"
+#include "model/model_sink.hpp"
+#include "workspace/workspace.hpp"
+
+namespace baton::workspace {
+
+struct WriteCounts {
+    std::int64_t people = 0;
+    std::int64_t containers = 0;
+    std::int64_t items = 0;
+    std::int64_t created = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t restored = 0;
+    std::int64_t removed = 0;
+    std::int64_t warnings = 0;
+    std::int64_t errors = 0;
+};
+
+class WorkspaceWriter : public model::ModelSink {
+public:
+    WorkspaceWriter(Workspace& workspace, std::int64_t source_id, std::int64_t run_id,
+                    std::int64_t commit_every = 2000);
+    ~WorkspaceWriter() override;
+    WorkspaceWriter(const WorkspaceWriter&) = delete;
+    WorkspaceWriter& operator=(const WorkspaceWriter&) = delete;
+
+    void person(model::Person person) override;
+    void container(model::Container container) override;
+    void item(model::Item item) override;
+    void message(model::Message message) override;
+
+    // The source was read to its end: resolve references and mark items it no longer has as removed.
+    void finish_complete();
+    // The source stopped early: keep what was read, resolve references, mark nothing as removed.
+    void finish_partial();
+
+    [[nodiscard]] const WriteCounts& counts() const noexcept { return m_counts; }
+
+private:
+    struct Statements;
+    void begin_if_needed();
+    void commit();
+    void count_operation();
+    std::int64_t ensure_person(const std::string& key);
+    std::int64_t ensure_container(const std::string& key);
+    void insert_item_children(std::int64_t item_id, const model::Item& item);
+    std::string describe_changes(std::int64_t item_id, const model::Item& item);
+    void resolve_references();
+
+    sql::Database& m_db;
+    std::string m_locator;  // the source's file, for messages that name none
+    std::int64_t m_source_id;
+    std::int64_t m_run_id;
+    std::int64_t m_commit_every;
+    std::int64_t m_operations = 0;
+    bool m_in_transaction = false;
+    std::unique_ptr<Statements> m_sql;
+    std::unordered_map<std::string, std::int64_t> m_person_ids;
+    std::unordered_map<std::string, std::int64_t> m_container_ids;
+    WriteCounts m_counts;
+};
+
+// Attributes as stored in the workspace: a JSON array of [name, value] pairs.
+[[nodiscard]] std::string attributes_to_json(const model::Attributes& attributes);
+[[nodiscard]] model::Attributes attributes_from_json(const std::string& json);
+
+}  // namespace baton::workspace
