@@ -118,6 +118,11 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, std::string&& value) {
+    check_bind(sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::nullptr_t) {
     check_bind(sqlite3_bind_null(m_stmt, index), index);
     return *this;

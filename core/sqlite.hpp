@@ -38,7 +38,8 @@ private:
     std::string m_path;
 };
 
-// A prepared statement. Bound strings are not copied: they must outlive the next step().
+// A prepared statement. Bound lvalue strings are not copied: they must outlive the next step();
+// temporaries are copied.
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
@@ -54,6 +55,8 @@ public:
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    // A temporary string is copied by SQLite, so binding the result of a call is safe.
+    Statement& bind(int index, std::string&& value);
     Statement& bind(int index, std::nullptr_t);
     // Binds NULL for an empty string: optional text columns stay NULL rather than ''.
     Statement& bind_text_or_null(int index, std::string_view value);
