@@ -35,6 +35,7 @@ struct Person {
     std::string display_name;
     std::string email;
     Attributes attributes;
+    bool declared = true;  // false: only referenced (an author missing from the export's author list)
 };
 
 // A space, category, tag, namespace or folder; hierarchical through parent_key.
@@ -46,6 +47,7 @@ struct Container {
     std::string parent_key;
     std::string description;
     Attributes attributes;
+    bool declared = true;  // false: only referenced by an item, not in the export's term lists
 };
 
 struct Revision {

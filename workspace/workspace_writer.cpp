@@ -12,17 +12,18 @@ struct WorkspaceWriter::Statements {
     explicit Statements(sql::Database& db)
         : upsert_person(db.prepare(
               "INSERT INTO people(source_id, key, login, display_name, email, attributes, declared) "
-              "VALUES (?,?,?,?,?,?,1) ON CONFLICT (source_id, key) DO UPDATE SET login = excluded.login, "
+              "VALUES (?,?,?,?,?,?,?) ON CONFLICT (source_id, key) DO UPDATE SET login = excluded.login, "
               "display_name = excluded.display_name, email = excluded.email, attributes = excluded.attributes, "
-              "declared = 1 RETURNING id")),
+              "declared = excluded.declared WHERE excluded.declared >= people.declared RETURNING id")),
           placeholder_person(db.prepare(
               "INSERT INTO people(source_id, key, login, declared) VALUES (?,?,?,0) "
               "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
           upsert_container(db.prepare(
               "INSERT INTO containers(source_id, key, kind, name, slug, parent_key, description, attributes, "
-              "declared) VALUES (?,?,?,?,?,?,?,?,1) ON CONFLICT (source_id, key) DO UPDATE SET kind = excluded.kind, "
+              "declared) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (source_id, key) DO UPDATE SET kind = excluded.kind, "
               "name = excluded.name, slug = excluded.slug, parent_key = excluded.parent_key, "
-              "description = excluded.description, attributes = excluded.attributes, declared = 1 RETURNING id")),
+              "description = excluded.description, attributes = excluded.attributes, declared = excluded.declared "
+              "WHERE excluded.declared >= containers.declared RETURNING id")),
           placeholder_container(db.prepare(
               "INSERT INTO containers(source_id, key, kind, declared) VALUES (?,?,?,0) "
               "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
@@ -83,6 +84,13 @@ std::int64_t step_returning_id(sql::Statement& statement) {
     const std::int64_t id = statement.column_int(0);
     statement.reset();
     return id;
+}
+
+// An upsert whose WHERE kept the existing row returns no id: then the id is the one known.
+void remember_id(std::unordered_map<std::string, std::int64_t>& ids, const std::string& key,
+                 sql::Statement& statement) {
+    if (statement.step()) ids[key] = statement.column_int(0);
+    statement.reset();
 }
 
 std::string key_prefix(const std::string& key) {
@@ -196,8 +204,8 @@ void WorkspaceWriter::person(model::Person person) {
     auto& statement = m_sql->upsert_person;
     statement.bind(1, m_source_id).bind(2, person.key).bind_text_or_null(3, person.login);
     statement.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
-    statement.bind_text_or_null(6, attributes);
-    m_person_ids[person.key] = step_returning_id(statement);
+    statement.bind_text_or_null(6, attributes).bind(7, person.declared ? 1 : 0);
+    remember_id(m_person_ids, person.key, statement);
     ++m_counts.people;
     count_operation();
 }
@@ -209,8 +217,8 @@ void WorkspaceWriter::container(model::Container container) {
     statement.bind(1, m_source_id).bind(2, container.key).bind(3, container.kind);
     statement.bind_text_or_null(4, container.name).bind_text_or_null(5, container.slug);
     statement.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
-    statement.bind_text_or_null(8, attributes);
-    m_container_ids[container.key] = step_returning_id(statement);
+    statement.bind_text_or_null(8, attributes).bind(9, container.declared ? 1 : 0);
+    remember_id(m_container_ids, container.key, statement);
     ++m_counts.containers;
     count_operation();
 }
@@ -271,17 +279,36 @@ void WorkspaceWriter::item(model::Item item) {
     const std::int64_t earlier_line = exists ? find.column_int(4) : 0;
     find.reset();
 
+    const std::string fingerprint = model::fingerprint(item);
     if (seen_this_run) {
+        // The export holds the key twice. An exact copy adds nothing; different content is kept
+        // under a suffixed key, so nothing is lost (WordPress.com repeats menu items this way).
         model::Message duplicate;
         duplicate.code = "duplicate-item";
-        duplicate.text = "the export has " + item.key + " twice (first at line " + std::to_string(earlier_line) +
-                         "); the later one is kept";
         duplicate.position.line = item.source_line;
         duplicate.item_key = item.key;
+        const std::string where = item.key + " twice (first at line " + std::to_string(earlier_line) + ")";
+        if (fingerprint == old_fingerprint) {
+            duplicate.text = "the export has " + where + " with the same content; the copy is skipped";
+            message(std::move(duplicate));
+            return;
+        }
+        std::string key;
+        for (int n = 2;; ++n) {
+            key = item.key + "#" + std::to_string(n);
+            find.bind(1, m_source_id).bind(2, key);
+            const bool taken = find.step() && find.column_int(3) == m_run_id;
+            find.reset();
+            if (!taken) break;
+        }
+        duplicate.text = "the export has " + where + " with different content; this one is kept as " + key;
         message(std::move(duplicate));
+        --m_counts.items;
+        item.key = key;
+        this->item(std::move(item));
+        return;
     }
 
-    const std::string fingerprint = model::fingerprint(item);
     if (exists && fingerprint == old_fingerprint) {
         m_sql->touch_item.bind(1, m_run_id).bind(2, item.source_line).bind(3, existing_id).run();
         if (was_removed) {

@@ -40,7 +40,7 @@ extern "C" void structured_error(void* user_data, xmlErrorPtr error) {
 
 // Options: no entity substitution (XML_PARSE_NOENT absent), no DTD loading or validation,
 // no network; NONET also covers any URI that would slip past the entity loader.
-constexpr int reader_options = XML_PARSE_NONET | XML_PARSE_COMPACT;
+constexpr int reader_options = XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES;
 
 }  // namespace
 
@@ -69,11 +69,15 @@ XmlStream::XmlStream(const std::string& path) : m_path(path) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         throw InputError(ExitCode::input_unreadable, {path, 0, 0},
-                         std::filesystem::exists(path, error) ? "not a regular file" : "no such file");
+                         std::filesystem::exists(path, error) ? "not a regular file" : "no such file",
+                         "check the path after KIND: (relative paths start from the current folder)");
     }
     m_file_size = std::filesystem::file_size(path, error);
     m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
-    if (m_reader == nullptr) throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file");
+    if (m_reader == nullptr) {
+        throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file",
+                         "check that the file is readable by this user");
+    }
     xmlTextReaderSetStructuredErrorHandler(m_reader, structured_error, this);
 }
 
@@ -82,7 +86,9 @@ XmlStream::~XmlStream() {
 }
 
 void XmlStream::on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text) {
-    if (level == XML_ERR_WARNING) {
+    // Only fatal errors stop the parser; recoverable ones (e.g. a namespace URI that is not a
+    // valid URI) are kept as warnings on the item they occur in.
+    if (level != XML_ERR_FATAL) {
         m_warnings.emplace_back(line, text);
         return;
     }
@@ -105,7 +111,8 @@ void XmlStream::throw_parse_error() {
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
     // A parser that failed having read the whole file, with elements still open, met a truncated file.
     const bool at_end = m_file_size > 0 && bytes_consumed() + 4096 >= m_file_size;
-    const bool truncated = m_error_code == XML_ERR_TAG_NOT_FINISHED || m_error_code == XML_ERR_DOCUMENT_EMPTY ||
+    const bool truncated = m_error_code == XML_ERR_TAG_NOT_FINISHED ||
+                           (m_error_code == XML_ERR_DOCUMENT_EMPTY && m_file_size == 0) ||
                            (at_end && (m_error_code == XML_ERR_DOCUMENT_END || m_error_code == XML_ERR_LTSLASH_REQUIRED ||
                                        m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED));
     if (truncated) {
@@ -148,7 +155,12 @@ std::string_view XmlStream::namespace_uri() const { return view(xmlTextReaderCon
 
 std::string_view XmlStream::value() const { return view(xmlTextReaderConstValue(m_reader)); }
 
-std::int64_t XmlStream::line() const { return xmlTextReaderGetParserLineNumber(m_reader); }
+std::int64_t XmlStream::line() const {
+    // The node's own line: the parser's line runs ahead of the reader by its buffer.
+    const xmlNodePtr node = xmlTextReaderCurrentNode(m_reader);
+    const long node_line = node != nullptr ? xmlGetLineNo(node) : -1;
+    return node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(m_reader);
+}
 
 std::uint64_t XmlStream::bytes_consumed() const {
     const long consumed = xmlTextReaderByteConsumed(m_reader);

@@ -2,12 +2,26 @@
 #include "extractors/wxr/wxr_extractor.hpp"
 
 #include <filesystem>
+#include <tuple>
 
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
 
 namespace baton::extract::wxr {
 namespace {
+
+// The text and line of a <wp:wxr_version> anywhere in the channel, read with a second stream;
+// {"", 0} when there is none. Throws InputError when the file is not well-formed.
+std::pair<std::string, std::int64_t> find_version_ahead(const std::string& path) {
+    XmlStream scan(path);
+    while (scan.next()) {
+        if (scan.node() != XmlStream::Node::element || scan.depth() != 2) continue;
+        if (classify(scan.namespace_uri(), scan.local_name()) != "wp:wxr_version") continue;
+        const std::int64_t line = scan.line();
+        return {text::trim(scan.read_element(&classify).text), line};
+    }
+    return {"", 0};
+}
 
 bool is_record(const std::string& name) {
     return name == "item" || name == "wp:author" || name == "wp:category" || name == "wp:tag" || name == "wp:term";
@@ -33,6 +47,7 @@ model::SourceInfo WxrExtractor::open() {
     m_source.locator = m_stream.path();
     std::string link;
     bool saw_root = false;
+    std::int64_t version_line = 0;
     while (m_stream.next()) {
         if (m_stream.node() != XmlStream::Node::element) continue;
         const int depth = m_stream.depth();
@@ -56,7 +71,7 @@ model::SourceInfo WxrExtractor::open() {
         const XmlElement element = m_stream.read_element(&classify);
         if (name == "wp:wxr_version") {
             m_source.format_version = text::trim(element.text);
-            check_version(line);
+            version_line = line;
         } else if (name == "title") {
             m_source.title = text::trim(element.text);
         } else if (name == "link") {
@@ -70,10 +85,15 @@ model::SourceInfo WxrExtractor::open() {
                          "this does not appear to be a WXR file: it has no <rss> element");
     }
     if (m_source.format_version.empty()) {
+        // Exporters put the version first, but nothing requires it: look further ahead.
+        std::tie(m_source.format_version, version_line) = find_version_ahead(m_stream.path());
+    }
+    if (m_source.format_version.empty()) {
         throw InputError(ExitCode::unrecognised_format, {m_stream.path(), m_stream.line(), 0},
                          "this does not appear to be a WXR file: missing WXR version number (<wp:wxr_version>)",
                          "export the site again with WordPress's Tools > Export");
     }
+    check_version(version_line);
     if (m_source.site_url.empty()) m_source.site_url = link;
     if (!m_source.site_url.empty()) {
         m_source.key = m_source.site_url;
@@ -89,6 +109,9 @@ model::SourceInfo WxrExtractor::open() {
 void WxrExtractor::check_version(std::int64_t line) {
     const auto version = parse_version(m_source.format_version);
     if (!version || version->first != 1) {
+        // A file that is also not well-formed gets that, more basic, error (as WordPress reports it).
+        while (m_stream.next()) {
+        }
         throw InputError(ExitCode::unsupported_version, {m_stream.path(), line, 0},
                          "invalid WXR version number \"" + m_source.format_version +
                              "\" (baton reads WXR 1.0, 1.1 and 1.2)",

@@ -8,7 +8,9 @@
 namespace baton::extract::wxr {
 namespace {
 
+// WordPress.com writes https:// namespace URIs, self-hosted WordPress http://.
 constexpr std::string_view wordpress_namespace = "http://wordpress.org/export/";
+constexpr std::string_view wordpress_namespace_https = "https://wordpress.org/export/";
 constexpr std::string_view content_namespace = "http://purl.org/rss/1.0/modules/content/";
 constexpr std::string_view dublin_core_namespace = "http://purl.org/dc/elements/1.1/";
 
@@ -80,7 +82,6 @@ std::string person_key_for_commenter(const XmlElement& comment, const RecordCont
 // What a comment needs to know of the post it belongs to.
 struct PostRef {
     std::string key;
-    std::string title;
     std::string url;
 };
 
@@ -96,7 +97,6 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
     item.key = "comment:" + id;
     const std::string type = comment.child_text("wp:comment_type");
     item.kind = type.empty() ? std::string("comment") : type;
-    item.title = "Re: " + post.title;
     item.status = comment_status(comment.child_text("wp:comment_approved"));
     item.url = post.url.empty() ? std::string() : post.url + "#comment-" + id;
     item.created_at = normalise_date(comment.child_text("wp:comment_date_gmt"), true);
@@ -121,6 +121,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
         person.display_name = text::trim(comment.child_text("wp:comment_author"));
         person.email = text::trim(comment.child_text("wp:comment_author_email"));
         add_if_present(person.attributes, "url", comment.child_text("wp:comment_author_url"));
+        person.declared = false;  // a commenter, not in the export's author list
         sink.person(std::move(person));
     }
     sink.item(std::move(item));
@@ -130,7 +131,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
 
 std::string classify(std::string_view namespace_uri, std::string_view local_name) {
     if (namespace_uri.empty()) return std::string(local_name);
-    if (namespace_uri.starts_with(wordpress_namespace)) {
+    if (namespace_uri.starts_with(wordpress_namespace) || namespace_uri.starts_with(wordpress_namespace_https)) {
         const bool excerpt = namespace_uri.ends_with("/excerpt/");
         return (excerpt ? "excerpt:" : "wp:") + std::string(local_name);
     }
@@ -172,6 +173,7 @@ void emit_author(const XmlElement& record, RecordContext& context, model::ModelS
     add_if_present(person.attributes, "first_name", record.child_text("wp:author_first_name"));
     add_if_present(person.attributes, "last_name", record.child_text("wp:author_last_name"));
     if (!id.empty()) context.login_by_author_id[id] = login;
+    context.has_author_list = true;
     context.emitted_people.insert(person.key);
     sink.person(std::move(person));
 }
@@ -295,7 +297,8 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
         if (listed) continue;
         item.container_keys.push_back(key);
         if (!context.emitted_containers.contains(key)) {
-            emit_container_once({key, container_kind(taxonomy), child.text, slug, {}, {}, {}}, context, sink);
+            model::Container referenced{key, container_kind(taxonomy), child.text, slug, {}, {}, {}, false};
+            emit_container_once(std::move(referenced), context, sink);
         }
     }
 
@@ -312,9 +315,14 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
 
     if (!item.author_key.empty() && context.emitted_people.insert(item.author_key).second) {
         // An author the export's author list does not name: keep them as a person all the same.
-        sink.person({item.author_key, creator, {}, {}, {}});
+        if (context.has_author_list) {
+            warn(sink, context, record.line, "wxr.unlisted-author",
+                 "dc:creator \"" + creator + "\" is not in the export's author list; kept as a person of its own",
+                 item.key);
+        }
+        sink.person({item.author_key, creator, {}, {}, {}, false});
     }
-    const PostRef post{item.key, item.title, item.url};
+    const PostRef post{item.key, item.url};
     sink.item(std::move(item));
     std::size_t emitted = 1;
     for (const auto& child : record.children) {

@@ -21,6 +21,7 @@ struct RecordContext {
     std::unordered_map<std::string, std::string> login_by_author_id;
     std::unordered_set<std::string> emitted_containers;
     std::unordered_set<std::string> emitted_people;
+    bool has_author_list = false;  // the export lists its authors (WXR 1.1+)
 };
 
 void emit_author(const XmlElement& record, RecordContext& context, model::ModelSink& sink);

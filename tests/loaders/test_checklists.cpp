@@ -1,0 +1,113 @@
+// Onboarding checklists: Markdown per person, CSV re-read with a strict RFC 4180 parser.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "loaders/loader_test_support.hpp"
+#include "loaders/outputs/checklists.hpp"
+
+namespace baton::load {
+namespace {
+
+// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, nothing else tolerated.
+std::vector<std::vector<std::string>> parse_csv_strictly(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '"') {
+            ++i;
+            while (true) {
+                if (i >= text.size()) throw std::runtime_error("unterminated quoted field");
+                if (text[i] == '"') {
+                    if (i + 1 < text.size() && text[i + 1] == '"') {
+                        field += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field += text[i++];
+            }
+        } else {
+            while (i < text.size() && text[i] != ',' && text[i] != '\r') {
+                if (text[i] == '"' || text[i] == '\n') throw std::runtime_error("bare quote or LF in unquoted field");
+                field += text[i++];
+            }
+        }
+        row.push_back(std::move(field));
+        field.clear();
+        if (i < text.size() && text[i] == ',') {
+            ++i;
+        } else if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') {
+            i += 2;
+            rows.push_back(std::move(row));
+            row.clear();
+        } else if (i < text.size()) {
+            throw std::runtime_error("expected , or CRLF after a field");
+        }
+    }
+    if (!row.empty()) throw std::runtime_error("last record lacks its CRLF");
+    return rows;
+}
+
+}  // namespace
+
+TEST(Checklists, OnePerPersonWithEveryCommunityAndReason) {
+    test::PlannedWorkspace planned(test::source_file("samples/wordpress/acme-intranet.xml"));
+    const auto checklists = collect_checklists(planned.workspace, planned.plan_run);
+    const auto people_with_roles = test::query_int(
+        planned.workspace, "SELECT count(DISTINCT person_id) FROM plan_roles WHERE plan_run = " +
+                               std::to_string(planned.plan_run));
+    ASSERT_EQ(static_cast<std::int64_t>(checklists.size()), people_with_roles);
+    for (const auto& checklist : checklists) {
+        const std::string markdown = checklist_as_markdown(checklist);
+        EXPECT_EQ(markdown.rfind("# Onboarding checklist for " + checklist.display_name, 0), 0U);
+        for (const auto& assignment : checklist.assignments) {
+            EXPECT_NE(markdown.find("## " + assignment.community.name + " (" + assignment.role + ")"), std::string::npos);
+            EXPECT_NE(markdown.find("Why you: you " + assignment.reason), std::string::npos);
+            for (const auto& task : assignment.tasks) EXPECT_NE(markdown.find("- [ ] **" + task.title + "**"), std::string::npos);
+        }
+    }
+}
+
+TEST(Checklists, CsvIsStrictRfc4180WithOneRowPerTask) {
+    test::PlannedWorkspace planned(test::source_file("samples/wordpress/acme-intranet.xml"));
+    const auto checklists = collect_checklists(planned.workspace, planned.plan_run);
+    const auto rows = parse_csv_strictly(checklists_as_csv(checklists));
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"person", "email", "community", "community_slug", "role", "order",
+                                                 "task", "description", "due_offset_days", "status"}));
+    EXPECT_EQ(static_cast<std::int64_t>(rows.size()) - 1,
+              test::query_int(planned.workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " +
+                                                     std::to_string(planned.plan_run)));
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), 10U) << "row " << i;
+    // Descriptions hold item lists on several lines: they survive quoting.
+    bool multiline = false;
+    for (const auto& row : rows) multiline = multiline || row[7].find('\n') != std::string::npos;
+    EXPECT_TRUE(multiline);
+}
+
+TEST(Checklists, WritesFilesForEachFormat) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const auto checklists = collect_checklists(planned.workspace, planned.plan_run);
+    const auto md = write_task_lists(checklists, "md", planned.dir.file("md"));
+    EXPECT_EQ(md.files.size(), checklists.size() + 1);
+    EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/README.md")));
+    EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/admin.md")));
+    const auto csv = write_task_lists(checklists, "csv", planned.dir.file("csv"));
+    EXPECT_EQ(csv.files.size(), 1U);
+    EXPECT_EQ(csv.tasks, md.tasks);
+    EXPECT_THROW(write_task_lists(checklists, "pdf", planned.dir.file("pdf")), UsageError);
+}
+
+TEST(Checklists, DueDatesReadNaturally) {
+    EXPECT_EQ(due_text(-21), "due 21 days before go-live");
+    EXPECT_EQ(due_text(0), "due on go-live day");
+    EXPECT_EQ(due_text(1), "due 1 day after go-live");
+}
+
+}  // namespace baton::load

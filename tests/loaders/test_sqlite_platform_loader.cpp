@@ -1,0 +1,109 @@
+// The embedded SQLite target: what a load writes, and that loading again creates nothing twice.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "core/sqlite.hpp"
+#include "loaders/loader.hpp"
+#include "loaders/loader_test_support.hpp"
+
+namespace baton::load {
+namespace {
+
+LoadResult load_into(test::PlannedWorkspace& planned, const std::string& platform) {
+    LoadResult result;
+    workspace::recorded_run(planned.workspace, "load", "", [&](std::int64_t run) {
+        result = create_loader("sqlite:" + platform)->load(planned.workspace, planned.plan_run, run);
+        return workspace::RunOutcome::succeeded;
+    });
+    return result;
+}
+
+std::int64_t count(const std::string& platform, const std::string& sql) {
+    sql::Database db(platform, sql::OpenMode::read_write);
+    return db.query_int(sql, -1);
+}
+
+}  // namespace
+
+TEST(SqlitePlatformLoader, LoadsTheSmallExportPlan) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    const LoadResult result = load_into(planned, platform);
+    const auto communities = test::query_int(planned.workspace, "SELECT count(*) FROM plan_communities WHERE plan_run = " +
+                                                                    std::to_string(planned.plan_run));
+    EXPECT_EQ(result.communities.created, communities);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM communities"), communities);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content"), 11);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM comments"), 1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE kind = 'page' AND parent_id IS NOT NULL"), 1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM comments c JOIN content p ON p.id = c.content_id WHERE p.title = "
+                              "'Hello world!'"),
+              1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM memberships WHERE role = 'owner'"), communities);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM tasks"),
+              test::query_int(planned.workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " +
+                                                     std::to_string(planned.plan_run)));
+    // Authorship is kept: every post is attributed to its own author, not to one importing account.
+    EXPECT_EQ(count(platform, "SELECT count(DISTINCT author_id) FROM content WHERE kind IN ('post', 'page')"), 3);
+    // Every object written has its row in the workspace's id map.
+    EXPECT_EQ(test::query_int(planned.workspace, "SELECT count(*) FROM id_map"),
+              count(platform, "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM users) + "
+                              "(SELECT count(*) FROM memberships) + (SELECT count(*) FROM content) + "
+                              "(SELECT count(*) FROM comments) + (SELECT count(*) FROM tasks)"));
+}
+
+TEST(SqlitePlatformLoader, LoadingTwiceCreatesNothingTwice) {
+    test::PlannedWorkspace planned(test::wxr_fixture("theme-unit-test-data.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    const LoadResult first = load_into(planned, platform);
+    const auto rows = count(platform, "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM users) + "
+                                      "(SELECT count(*) FROM memberships) + (SELECT count(*) FROM content) + "
+                                      "(SELECT count(*) FROM comments) + (SELECT count(*) FROM tasks)");
+    EXPECT_GT(first.content.created, 0);
+    planned.replan();  // a new plan of the same inputs: same objects, same legacy keys
+    const LoadResult second = load_into(planned, platform);
+    EXPECT_EQ(second.content.created + second.content.updated, 0);
+    EXPECT_EQ(second.content.unchanged, first.content.created);
+    EXPECT_EQ(second.comments.created + second.tasks.created + second.users.created + second.memberships.created, 0);
+    EXPECT_EQ(count(platform, "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM users) + "
+                              "(SELECT count(*) FROM memberships) + (SELECT count(*) FROM content) + "
+                              "(SELECT count(*) FROM comments) + (SELECT count(*) FROM tasks)"),
+              rows);
+}
+
+TEST(SqlitePlatformLoader, ChangedContentIsUpdatedInPlace) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    load_into(planned, platform);
+    std::string newer = test::read_file(test::wxr_fixture("small-export.xml"));
+    const auto at = newer.find("<title>Hello world!</title>");
+    ASSERT_NE(at, std::string::npos);
+    newer.replace(at, 27, "<title>Hello, new world!</title>");
+    const std::string path = planned.dir.file("newer.xml");
+    test::write_file(path, newer);
+    test::extract_wxr(planned.workspace, path);
+    planned.replan();
+    const LoadResult second = load_into(planned, platform);
+    EXPECT_EQ(second.content.updated, 1);
+    EXPECT_EQ(second.content.created, 0);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE title = 'Hello, new world!'"), 1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content"), 11);
+}
+
+TEST(SqlitePlatformLoader, RefusesADatabaseOfSomethingElse) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string other = planned.dir.file("crm.db");
+    {
+        sql::Database db(other, sql::OpenMode::create);
+        db.exec("CREATE TABLE customers(id INTEGER)");
+    }
+    EXPECT_THROW(load_into(planned, other), TargetError);
+    EXPECT_EQ(test::query_text(planned.workspace, "SELECT outcome FROM runs ORDER BY id DESC LIMIT 1"), "failed");
+}
+
+TEST(SqlitePlatformLoader, UnknownTargetKindIsAUsageError) {
+    EXPECT_THROW(create_loader("ftp:somewhere"), UsageError);
+    EXPECT_THROW(create_loader("platform.db"), UsageError);
+}
+
+}  // namespace baton::load

@@ -1,0 +1,106 @@
+// Helpers shared by the tests: temporary folders, fixture paths, extraction and queries, running the CLI.
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "workspace/workspace_writer.hpp"
+
+
+namespace baton::test {
+
+TempDir::TempDir() {
+    std::random_device device;
+    const auto base = std::filesystem::temp_directory_path();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        m_path = base / ("baton-test-" + std::to_string(device()));
+        if (std::filesystem::create_directory(m_path)) return;
+    }
+    throw std::runtime_error("cannot create a temporary folder");
+}
+
+TempDir::~TempDir() {
+    std::error_code error;
+    std::filesystem::remove_all(m_path, error);
+}
+
+std::string fixture(const std::string& relative) { return std::string(BATON_FIXTURES_DIR) + "/" + relative; }
+
+std::string wxr_fixture(const std::string& name) { return fixture("wordpress-wxr/" + name); }
+
+std::string source_file(const std::string& relative) { return std::string(BATON_SOURCE_DIR) + "/" + relative; }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+}
+
+std::int64_t query_int(workspace::Workspace& workspace, const std::string& sql) {
+    auto statement = workspace.db().prepare(sql);
+    if (!statement.step()) {
+        ADD_FAILURE() << "no row from: " << sql;
+        return -1;
+    }
+    return statement.column_int(0);
+}
+
+std::string query_text(workspace::Workspace& workspace, const std::string& sql) {
+    auto statement = workspace.db().prepare(sql);
+    if (!statement.step()) {
+        ADD_FAILURE() << "no row from: " << sql;
+        return {};
+    }
+    return statement.column_text(0);
+}
+
+std::string item_attribute(workspace::Workspace& workspace, const std::string& key, const std::string& attribute) {
+    auto statement = workspace.db().prepare("SELECT coalesce(attributes, '') FROM items WHERE key = ?");
+    statement.bind(1, key);
+    if (!statement.step()) return {};
+    for (const auto& [name, value] : workspace::attributes_from_json(statement.column_text(0))) {
+        if (name == attribute) return value;
+    }
+    return {};
+}
+
+CommandResult run_baton(const std::string& arguments, const std::string& directory) {
+    const std::string out_file = directory + "/.stdout";
+    const std::string err_file = directory + "/.stderr";
+    const std::string command = "cd '" + directory + "' && CI=true '" + std::string(BATON_BINARY) + "' " + arguments +
+                                " > '" + out_file + "' 2> '" + err_file + "' < /dev/null";
+    const int status = std::system(command.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(out_file);
+    result.err = read_file(err_file);
+    return result;
+}
+
+}  // namespace baton::test
+
+#include "extractors/extract_job.hpp"
+
+namespace baton::test {
+
+std::int64_t extract_wxr(workspace::Workspace& workspace, const std::string& path) {
+    std::int64_t source_id = 0;
+    workspace::recorded_run(workspace, "extract", "wxr:" + path, [&](std::int64_t run_id) {
+        const auto result = extract::extract_into_workspace(workspace, run_id, {"wxr", path});
+        source_id = result.source_id;
+        return result.outcome;
+    });
+    return source_id;
+}
+
+}  // namespace baton::test

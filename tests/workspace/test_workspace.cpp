@@ -1,0 +1,135 @@
+// Tests for opening workspaces: creation, versions and upgrades, foreign files, the run log.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "core/sqlite.hpp"
+#include "support/test_support.hpp"
+#include "workspace/schema.hpp"
+#include "workspace/workspace.hpp"
+
+namespace baton::workspace {
+
+TEST(Workspace, CreatesTheLatestSchemaInWalMode) {
+    test::TempDir dir;
+    Workspace workspace(dir.file("w.db"), Access::create);
+    EXPECT_EQ(workspace.schema_version(), latest_schema_version());
+    EXPECT_EQ(test::query_text(workspace, "PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(test::query_text(workspace, "SELECT value FROM meta WHERE key = 'application'"), "baton-workspace");
+    EXPECT_TRUE(workspace.upgraded_from().empty());
+}
+
+TEST(Workspace, ExistingAccessRefusesAMissingFile) {
+    test::TempDir dir;
+    try {
+        Workspace workspace(dir.file("absent.db"), Access::existing);
+        FAIL() << "expected a precondition error";
+    } catch (const PreconditionError& error) {
+        EXPECT_NE(std::string(error.what()).find("no workspace at"), std::string::npos);
+        EXPECT_NE(error.hint().find("baton extract"), std::string::npos);
+    }
+}
+
+TEST(Workspace, UpgradesAnOlderWorkspaceKeepingItsData) {
+    test::TempDir dir;
+    const std::string path = dir.file("old.db");
+    {
+        sql::Database db(path, sql::OpenMode::create);
+        apply_schema_steps(db, 0, 1);  // a workspace written by a baton that knew only step 1
+        db.exec("INSERT INTO runs(command, started_at, outcome) VALUES ('extract', '2020-01-01T00:00:00Z', 'succeeded')");
+        db.exec("INSERT INTO sources(kind, key, locator) VALUES ('wxr', 'http://old/', 'old.xml')");
+    }
+    Workspace workspace(path, Access::existing);
+    EXPECT_EQ(workspace.schema_version(), latest_schema_version());
+    ASSERT_EQ(workspace.upgraded_from().size(), 1U);
+    EXPECT_EQ(workspace.upgraded_from()[0], 1);
+    EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM sources WHERE key = 'http://old/'"), 1);
+    EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM plans"), 0);  // a table of a later step exists
+    EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM id_map"), 0);
+}
+
+TEST(Workspace, RefusesANewerWorkspaceWithAClearMessage) {
+    test::TempDir dir;
+    const std::string path = dir.file("new.db");
+    {
+        Workspace workspace(path, Access::create);
+        workspace.db().exec("PRAGMA user_version = 99");
+    }
+    try {
+        Workspace workspace(path, Access::existing);
+        FAIL() << "expected a workspace error";
+    } catch (const WorkspaceError& error) {
+        const std::string text = error.what();
+        EXPECT_NE(text.find("schema version 99"), std::string::npos) << text;
+        EXPECT_NE(text.find("newer than this baton understands"), std::string::npos) << text;
+    }
+}
+
+TEST(Workspace, RefusesAnSqliteFileThatIsNotAWorkspace) {
+    test::TempDir dir;
+    const std::string path = dir.file("other.db");
+    {
+        sql::Database db(path, sql::OpenMode::create);
+        db.exec("CREATE TABLE customers(id INTEGER)");
+    }
+    try {
+        Workspace workspace(path, Access::existing);
+        FAIL() << "expected a workspace error";
+    } catch (const WorkspaceError& error) {
+        EXPECT_NE(std::string(error.what()).find("not a baton workspace"), std::string::npos);
+    }
+    sql::Database db(path, sql::OpenMode::read_write);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema"), 1);  // untouched
+}
+
+TEST(Workspace, RefusesAFileThatIsNotSqlite) {
+    test::TempDir dir;
+    const std::string path = dir.file("notes.txt");
+    test::write_file(path, std::string(4096, 'x'));
+    EXPECT_THROW(Workspace(path, Access::existing), WorkspaceError);
+}
+
+TEST(Workspace, RecordedRunStoresSuccessAndFailure) {
+    test::TempDir dir;
+    Workspace workspace(dir.file("w.db"), Access::create);
+    recorded_run(workspace, "plan", "--managers 2", [](std::int64_t) { return RunOutcome::succeeded; });
+    EXPECT_THROW(recorded_run(workspace, "extract", "wxr:x.xml",
+                              [](std::int64_t) -> RunOutcome {
+                                  throw InputError(ExitCode::malformed_input, {"x.xml", 7, 3}, "mismatched tag");
+                              }),
+                 InputError);
+    const auto runs = workspace.recent_runs(5);
+    ASSERT_EQ(runs.size(), 2U);
+    EXPECT_EQ(runs[0].command, "extract");
+    EXPECT_EQ(runs[0].outcome, "failed");
+    EXPECT_EQ(runs[0].exit_code, static_cast<int>(ExitCode::malformed_input));
+    EXPECT_EQ(runs[0].error, "x.xml:7:3: mismatched tag");
+    EXPECT_EQ(runs[1].outcome, "succeeded");
+    EXPECT_EQ(runs[1].options, "--managers 2");
+    EXPECT_FALSE(runs[1].ended_at.empty());
+}
+
+TEST(Workspace, InterruptedRunIsRecordedAsInterrupted) {
+    test::TempDir dir;
+    Workspace workspace(dir.file("w.db"), Access::create);
+    EXPECT_THROW(recorded_run(workspace, "extract", "",
+                              [](std::int64_t) -> RunOutcome { throw InterruptedError(); }),
+                 InterruptedError);
+    EXPECT_EQ(workspace.recent_runs(1)[0].outcome, "interrupted");
+}
+
+TEST(Workspace, RunOfAKilledProcessIsClosedOnNextOpen) {
+    test::TempDir dir;
+    const std::string path = dir.file("w.db");
+    {
+        Workspace workspace(path, Access::create);
+        // A run whose process is gone: pid 0x7ffffffe does not exist on any test machine.
+        workspace.db().exec("INSERT INTO runs(command, started_at, pid) VALUES ('extract', '2020-01-01T00:00:00Z', "
+                            "2147483646)");
+    }
+    Workspace workspace(path, Access::existing);
+    const auto runs = workspace.recent_runs(1);
+    EXPECT_EQ(runs[0].outcome, "interrupted");
+    EXPECT_NE(runs[0].error.find("killed or crashed"), std::string::npos);
+}
+
+}  // namespace baton::workspace
