@@ -60,6 +60,14 @@ std::string names_of(const PlannedCommunity& community, const std::string& role,
     return names;
 }
 
+// ": owners A; managers B, C" or "" when nobody else has a role.
+std::string team_of(const PlannedCommunity& community) {
+    if (community.roles.size() < 2) return {};
+    const std::string owners = names_of(community, "owner", 0);
+    const std::string managers = names_of(community, "manager", 0);
+    return ": owners " + owners + (managers.empty() ? std::string() : "; managers " + managers);
+}
+
 }  // namespace
 
 void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run) {
@@ -82,14 +90,7 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
                     ". Say yes, or name the colleague who should take it on instead.",
                 -21);
             add("review-community", "Review the community " + name,
-                "Check its name and description, and who will run it with you." +
-                    (community.roles.size() > 1 ? " Owners: " + names_of(community, "owner", 0) +
-                                                      (names_of(community, "manager", 0).empty()
-                                                           ? std::string()
-                                                           : "; managers: " + names_of(community, "manager", 0)) +
-                                                      "."
-                                                : std::string()),
-                -14);
+                "Check its name and description, and who will run it with you" + team_of(community) + ".", -14);
             if (facts.migrated > 0) {
                 add("check-items",
                     "Check the " + std::to_string(facts.migrated) + " items migrated into " + name,

@@ -86,7 +86,6 @@ CREATE TABLE items(
   seen_run INTEGER NOT NULL REFERENCES runs(id),
   removed_run INTEGER REFERENCES runs(id),
   UNIQUE (source_id, key));
-CREATE INDEX items_by_kind ON items(source_id, kind, status);
 CREATE TABLE item_containers(
   item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   container_id INTEGER NOT NULL REFERENCES containers(id),
@@ -102,10 +101,11 @@ CREATE TABLE revisions(
   size INTEGER,
   comment TEXT,
   UNIQUE (item_id, key));
+-- Items created by a run are those with first_run = run; this table holds the other changes.
 CREATE TABLE item_changes(
   run_id INTEGER NOT NULL REFERENCES runs(id),
   item_id INTEGER NOT NULL REFERENCES items(id),
-  change TEXT NOT NULL CHECK (change IN ('created', 'updated', 'removed', 'restored')),
+  change TEXT NOT NULL CHECK (change IN ('updated', 'removed', 'restored')),
   detail TEXT,
   PRIMARY KEY (run_id, item_id));
 CREATE TABLE messages(

@@ -55,7 +55,7 @@ void Workspace::configure() {
         throw WorkspaceError(path() + " is not a usable SQLite workspace (" + error.what() + ")",
                              "point --workspace at a baton workspace or at a new file");
     }
-    m_db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000;");
+    m_db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16000;");
 }
 
 int Workspace::schema_version() { return static_cast<int>(m_db.query_int("PRAGMA user_version")); }

@@ -341,9 +341,13 @@ void WorkspaceWriter::item(model::Item item) {
         item_id = m_db.last_insert_rowid();
     }
     insert_item_children(item_id, item);
-    const char* change = !exists ? "created" : "updated";
-    m_sql->record_change.bind(1, m_run_id).bind(2, item_id).bind(3, change).bind_text_or_null(4, detail).run();
-    ++(exists ? m_counts.updated : m_counts.created);
+    // New items need no change row: they are the items whose first_run is this run.
+    if (exists) {
+        m_sql->record_change.bind(1, m_run_id).bind(2, item_id).bind(3, "updated").bind_text_or_null(4, detail).run();
+        ++m_counts.updated;
+    } else {
+        ++m_counts.created;
+    }
     count_operation();
 }
 

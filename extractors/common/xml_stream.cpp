@@ -173,9 +173,16 @@ void XmlStream::skip_subtree(int element_depth) {
     }
 }
 
+std::string_view XmlStream::element_name(Classifier classify) {
+    const std::pair<const void*, const void*> key{xmlTextReaderConstNamespaceUri(m_reader),
+                                                  xmlTextReaderConstLocalName(m_reader)};
+    if (const auto found = m_names.find(key); found != m_names.end()) return found->second;
+    return m_names.emplace(key, classify(namespace_uri(), local_name())).first->second;
+}
+
 XmlElement XmlStream::read_element(Classifier classify) {
     XmlElement root;
-    root.name = classify(namespace_uri(), local_name());
+    root.name = element_name(classify);
     root.line = line();
     const int root_depth = depth();
     const auto read_attributes = [this](XmlElement& element) {
@@ -193,13 +200,13 @@ XmlElement XmlStream::read_element(Classifier classify) {
         if (m_node == Node::text) {
             open.back()->text.append(value());
         } else if (m_node == Node::element) {
-            std::string name = classify(namespace_uri(), local_name());
+            const std::string_view name = element_name(classify);
             if (name.empty()) {
                 if (!is_empty_element()) skip_subtree(depth());
                 continue;
             }
             XmlElement& element = open.back()->children.emplace_back();
-            element.name = std::move(name);
+            element.name = name;
             element.line = line();
             read_attributes(element);
             if (!is_empty_element()) open.push_back(&element);
@@ -208,7 +215,8 @@ XmlElement XmlStream::read_element(Classifier classify) {
             open.pop_back();
         }
     }
-    throw InputError(ExitCode::truncated_input, {m_path, line(), 0}, "the file ends inside <" + root.name + ">");
+    throw InputError(ExitCode::truncated_input, {m_path, line(), 0},
+                     "the file ends inside <" + std::string(root.name) + ">");
 }
 
 }  // namespace baton::extract

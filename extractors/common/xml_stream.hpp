@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -14,7 +16,7 @@ namespace baton::extract {
 
 // One parsed element and its subtree, small enough to hold for one record (an author, an item).
 struct XmlElement {
-    std::string name;  // "<class>:<local-name>", see XmlStream::classify
+    std::string_view name;  // "<class>:<local-name>", interned by the XmlStream that read it
     std::string text;  // concatenated text and CDATA directly inside this element
     std::vector<std::pair<std::string, std::string>> attributes;
     std::vector<XmlElement> children;
@@ -49,9 +51,12 @@ public:
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
 
     // Reads the element the stream is on, with its whole subtree, naming elements through `classify`.
-    // Elements that `classify` names "" are skipped with their subtrees.
+    // Elements that `classify` names "" are skipped with their subtrees. Names stay valid as long as
+    // the stream; one stream is meant to be used with one classifier.
     using Classifier = std::string (*)(std::string_view namespace_uri, std::string_view local_name);
     [[nodiscard]] XmlElement read_element(Classifier classify);
+    // The classified name of the element the stream is on, computed once per distinct name.
+    [[nodiscard]] std::string_view element_name(Classifier classify);
 
     // Non-fatal parser warnings collected so far (e.g. a relative namespace URI), then cleared.
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> take_warnings();
@@ -72,6 +77,13 @@ private:
     std::int64_t m_error_column = 0;
     std::string m_error_text;
     std::vector<std::pair<std::int64_t, std::string>> m_warnings;
+    // libxml2 interns names in its dictionary, so the pointers identify a (namespace, name) pair.
+    struct PairHash {
+        std::size_t operator()(const std::pair<const void*, const void*>& key) const noexcept {
+            return std::hash<const void*>()(key.first) * 31U ^ std::hash<const void*>()(key.second);
+        }
+    };
+    std::unordered_map<std::pair<const void*, const void*>, std::string, PairHash> m_names;
 };
 
 }  // namespace baton::extract

@@ -16,14 +16,14 @@ std::pair<std::string, std::int64_t> find_version_ahead(const std::string& path)
     XmlStream scan(path);
     while (scan.next()) {
         if (scan.node() != XmlStream::Node::element || scan.depth() != 2) continue;
-        if (classify(scan.namespace_uri(), scan.local_name()) != "wp:wxr_version") continue;
+        if (scan.element_name(&classify) != "wp:wxr_version") continue;
         const std::int64_t line = scan.line();
         return {text::trim(scan.read_element(&classify).text), line};
     }
     return {"", 0};
 }
 
-bool is_record(const std::string& name) {
+bool is_record(std::string_view name) {
     return name == "item" || name == "wp:author" || name == "wp:category" || name == "wp:tag" || name == "wp:term";
 }
 
@@ -62,7 +62,7 @@ model::SourceInfo WxrExtractor::open() {
             continue;
         }
         if (depth != 2) continue;
-        const std::string name = classify(m_stream.namespace_uri(), m_stream.local_name());
+        const std::string_view name = m_stream.element_name(&classify);
         if (is_record(name)) {
             m_positioned_on_record = true;
             break;
@@ -139,7 +139,7 @@ void WxrExtractor::extract(model::ModelSink& sink, const ProgressCallback& progr
     while (m_positioned_on_record || m_stream.next()) {
         m_positioned_on_record = false;
         if (m_stream.node() != XmlStream::Node::element || m_stream.depth() != 2) continue;
-        const std::string name = classify(m_stream.namespace_uri(), m_stream.local_name());
+        const std::string_view name = m_stream.element_name(&classify);
         if (!is_record(name)) {
             if (!m_stream.is_empty_element()) (void)m_stream.read_element(&classify);
             continue;

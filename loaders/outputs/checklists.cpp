@@ -93,6 +93,17 @@ std::string checklists_as_csv(const std::vector<Checklist>& checklists) {
 
 namespace {
 
+// A Markdown table cell: pipes and line breaks would end the cell early.
+std::string table_cell(const std::string& text) {
+    std::string cell;
+    for (const char c : text) {
+        if (c == '|') cell += "\\|";
+        else if (c == '\n') cell += ' ';
+        else cell += c;
+    }
+    return cell;
+}
+
 void write_file(const std::filesystem::path& path, const std::string& content, WrittenTaskLists& written) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
@@ -129,7 +140,8 @@ WrittenTaskLists write_task_lists(const std::vector<Checklist>& checklists, cons
             communities += (communities.empty() ? "" : ", ") + assignment.community.name + " (" + assignment.role + ")";
             tasks += assignment.tasks.size();
         }
-        index += "| " + checklist.display_name + " | " + communities + " | " + std::to_string(tasks) + " | [" +
+        index += "| " + table_cell(checklist.display_name) + " | " + table_cell(communities) + " | " +
+                 std::to_string(tasks) + " | [" +
                  checklist.file_stem + ".md](" + checklist.file_stem + ".md) |\n";
     }
     write_file(root / "README.md", index, written);
