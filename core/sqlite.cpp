@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 #include "core/error.hpp"
@@ -18,7 +19,22 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+// Memory-use statistics make SQLite take a global mutex on every allocation; baton never reads
+// them, and bulk writes allocate a lot. Must run before SQLite initialises.
+void configure_sqlite_once() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_initialize();
+    });
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
+    configure_sqlite_once();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
         case OpenMode::read_only: flags |= SQLITE_OPEN_READONLY; break;

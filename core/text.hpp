@@ -17,7 +17,8 @@ namespace baton::text {
 // A lowercase ASCII slug: letters and digits joined by single dashes ("Human Resources" -> "human-resources").
 [[nodiscard]] std::string slugify(std::string_view value);
 
-// FNV-1a 64-bit, hex encoded: a fast content fingerprint for change detection (not for security).
+// A 64-bit multiply-xorshift hash, hex encoded: a fast content fingerprint for change detection
+// (not for security).
 class Fingerprint {
 public:
     Fingerprint& add(std::string_view value);

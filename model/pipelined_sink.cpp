@@ -1,6 +1,8 @@
 // A ModelSink that hands objects in batches to another sink on a worker thread (parse and write overlap).
 #include "model/pipelined_sink.hpp"
 
+#include <pthread.h>
+
 namespace baton::model {
 
 PipelinedSink::PipelinedSink(ModelSink& downstream, std::size_t batch_bytes, std::size_t depth)
@@ -46,6 +48,7 @@ void PipelinedSink::flush() {
 }
 
 void PipelinedSink::work() {
+    pthread_setname_np(pthread_self(), "baton-writer");  // shows in top and profilers
     try {
         while (auto batch = m_queue.pop()) {
             for (auto& object : *batch) {

@@ -32,9 +32,9 @@ void replay_items(sql::Database& db, std::int64_t source_id, model::ModelSink& s
     auto select = db.prepare(
         "SELECT i.id, i.key, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), coalesce(i.slug, ''), "
         "coalesce(i.url, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), coalesce(p.key, ''), "
-        "coalesce(i.parent_key, ''), coalesce(i.reply_to_key, ''), coalesce(i.body_format, ''), "
-        "coalesce(i.body, ''), coalesce(i.attributes, ''), coalesce(i.source_line, 0) "
-        "FROM items i LEFT JOIN people p ON p.id = i.author_id "
+        "coalesce(i.parent_key, ''), coalesce(i.reply_to_key, ''), coalesce(b.format, ''), "
+        "coalesce(b.text, ''), coalesce(i.attributes, ''), coalesce(i.source_line, 0) "
+        "FROM items i LEFT JOIN people p ON p.id = i.author_id LEFT JOIN item_bodies b ON b.item_id = i.id "
         "WHERE i.source_id = ?1 AND (?2 OR i.removed_run IS NULL) ORDER BY i.key");
     select.bind(1, source_id).bind(2, include_removed ? 1 : 0);
     auto containers = db.prepare(

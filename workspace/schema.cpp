@@ -76,8 +76,6 @@ CREATE TABLE items(
   parent_id INTEGER REFERENCES items(id),
   reply_to_key TEXT,
   reply_to_id INTEGER REFERENCES items(id),
-  body_format TEXT,
-  body TEXT,
   attributes TEXT,
   fingerprint TEXT NOT NULL,
   source_line INTEGER,
@@ -86,6 +84,13 @@ CREATE TABLE items(
   seen_run INTEGER NOT NULL REFERENCES runs(id),
   removed_run INTEGER REFERENCES runs(id),
   UNIQUE (source_id, key));
+-- Bodies live apart so that scans of items (planning, status, change marking) stay small.
+CREATE TABLE item_bodies(
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  format TEXT,
+  text TEXT NOT NULL);
+CREATE VIEW items_with_body AS
+  SELECT i.*, b.format AS body_format, b.text AS body FROM items i LEFT JOIN item_bodies b ON b.item_id = i.id;
 CREATE TABLE item_containers(
   item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   container_id INTEGER NOT NULL REFERENCES containers(id),

@@ -31,18 +31,23 @@ struct WorkspaceWriter::Statements {
               "SELECT id, fingerprint, removed_run, seen_run, source_line FROM items WHERE source_id = ? AND key = ?")),
           insert_item(db.prepare(
               "INSERT INTO items(source_id, key, kind, title, status, slug, url, created_at, modified_at, author_id, "
-              "parent_key, reply_to_key, body_format, body, attributes, fingerprint, source_line, first_run, "
-              "changed_run, seen_run) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18,?18)")),
+              "parent_key, reply_to_key, parent_id, reply_to_id, attributes, fingerprint, source_line, first_run, "
+              "changed_run, seen_run) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18,?18) "
+              "ON CONFLICT (source_id, key) DO NOTHING")),
           update_item(db.prepare(
               "UPDATE items SET kind = ?3, title = ?4, status = ?5, slug = ?6, url = ?7, created_at = ?8, "
-              "modified_at = ?9, author_id = ?10, parent_key = ?11, reply_to_key = ?12, body_format = ?13, body = ?14, "
-              "attributes = ?15, fingerprint = ?16, source_line = ?17, changed_run = ?18, seen_run = ?18, "
-              "removed_run = NULL, parent_id = NULL, reply_to_id = NULL WHERE source_id = ?1 AND key = ?2")),
+              "modified_at = ?9, author_id = ?10, parent_key = ?11, reply_to_key = ?12, parent_id = ?13, "
+              "reply_to_id = ?14, attributes = ?15, fingerprint = ?16, source_line = ?17, changed_run = ?18, "
+              "seen_run = ?18, removed_run = NULL WHERE source_id = ?1 AND key = ?2")),
+          write_body(db.prepare("INSERT OR REPLACE INTO item_bodies(item_id, format, text) VALUES (?,?,?)")),
+          find_item_id(db.prepare("SELECT id FROM items WHERE source_id = ? AND key = ?")),
+          add_pending(db.prepare("INSERT OR IGNORE INTO temp.pending_references(item_id) VALUES (?)")),
           touch_item(db.prepare("UPDATE items SET seen_run = ?, source_line = ?, removed_run = NULL WHERE id = ?")),
           old_item(db.prepare(
               "SELECT i.kind, coalesce(i.title, ''), coalesce(i.status, ''), coalesce(i.slug, ''), "
               "coalesce(i.url, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), coalesce(p.key, ''), "
-              "coalesce(i.parent_key, ''), coalesce(i.reply_to_key, ''), coalesce(i.body, ''), "
+              "coalesce(i.parent_key, ''), coalesce(i.reply_to_key, ''), "
+              "coalesce((SELECT text FROM item_bodies WHERE item_id = i.id), ''), "
               "coalesce(i.attributes, ''), (SELECT coalesce(group_concat(c.key, char(10)), '') FROM "
               "(SELECT c.key FROM item_containers ic JOIN containers c ON c.id = ic.container_id "
               "WHERE ic.item_id = i.id ORDER BY ic.position) c) "
@@ -67,6 +72,9 @@ struct WorkspaceWriter::Statements {
     sql::Statement find_item;
     sql::Statement insert_item;
     sql::Statement update_item;
+    sql::Statement write_body;
+    sql::Statement find_item_id;
+    sql::Statement add_pending;
     sql::Statement touch_item;
     sql::Statement old_item;
     sql::Statement delete_item_containers;
@@ -130,11 +138,13 @@ model::Attributes attributes_from_json(const std::string& json) {
 
 WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, std::int64_t run_id,
                                  std::int64_t commit_every)
-    : m_db(workspace.db()),
-      m_source_id(source_id),
-      m_run_id(run_id),
-      m_commit_every(commit_every),
-      m_sql(std::make_unique<Statements>(workspace.db())) {
+    : m_db(workspace.db()), m_source_id(source_id), m_run_id(run_id), m_commit_every(commit_every) {
+    // Items whose parent or reply target was not written yet; resolved once the source is read.
+    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS pending_references(item_id INTEGER PRIMARY KEY); "
+              "DELETE FROM temp.pending_references;");
+    m_sql = std::make_unique<Statements>(m_db);
+    m_source_had_items = m_db.query_int("SELECT EXISTS (SELECT 1 FROM items WHERE source_id = " +
+                                        std::to_string(source_id) + ")") != 0;
     auto locator = m_db.prepare("SELECT locator FROM sources WHERE id = ?");
     locator.bind(1, source_id);
     if (locator.step()) m_locator = locator.column_text(0);
@@ -269,6 +279,15 @@ std::string WorkspaceWriter::describe_changes(std::int64_t item_id, const model:
 void WorkspaceWriter::item(model::Item item) {
     begin_if_needed();
     ++m_counts.items;
+    const std::string fingerprint = model::fingerprint(item);
+    // A source's first extract can insert straight away; the lookup is needed only when the key
+    // is already there (a re-extract, or a key the export repeats).
+    if (!m_source_had_items && write_item(item, fingerprint, 0)) {
+        ++m_counts.created;
+        count_operation();
+        return;
+    }
+
     auto& find = m_sql->find_item;
     find.bind(1, m_source_id).bind(2, item.key);
     const bool exists = find.step();
@@ -279,7 +298,6 @@ void WorkspaceWriter::item(model::Item item) {
     const std::int64_t earlier_line = exists ? find.column_int(4) : 0;
     find.reset();
 
-    const std::string fingerprint = model::fingerprint(item);
     if (seen_this_run) {
         // The export holds the key twice. An exact copy adds nothing; different content is kept
         // under a suffixed key, so nothing is lost (WordPress.com repeats menu items this way).
@@ -322,33 +340,57 @@ void WorkspaceWriter::item(model::Item item) {
     }
 
     const std::string detail = exists ? describe_changes(existing_id, item) : std::string();
-    const std::int64_t author_id = ensure_person(item.author_key);
-    const std::string attributes = attributes_to_json(item.attributes);
-    auto& write = exists ? m_sql->update_item : m_sql->insert_item;
-    write.bind(1, m_source_id).bind(2, item.key).bind(3, item.kind).bind_text_or_null(4, item.title);
-    write.bind_text_or_null(5, item.status).bind_text_or_null(6, item.slug).bind_text_or_null(7, item.url);
-    write.bind_text_or_null(8, item.created_at).bind_text_or_null(9, item.modified_at);
-    write.bind_id_or_null(10, author_id).bind_text_or_null(11, item.parent_key);
-    write.bind_text_or_null(12, item.reply_to_key).bind_text_or_null(13, item.body.format);
-    write.bind(14, item.body.text).bind_text_or_null(15, attributes).bind(16, fingerprint);
-    write.bind(17, item.source_line).bind(18, m_run_id).run();
-
-    std::int64_t item_id = existing_id;
-    if (exists) {
-        m_sql->delete_item_containers.bind(1, item_id).run();
-        m_sql->delete_revisions.bind(1, item_id).run();
-    } else {
-        item_id = m_db.last_insert_rowid();
-    }
-    insert_item_children(item_id, item);
+    write_item(item, fingerprint, existing_id);
     // New items need no change row: they are the items whose first_run is this run.
     if (exists) {
-        m_sql->record_change.bind(1, m_run_id).bind(2, item_id).bind(3, "updated").bind_text_or_null(4, detail).run();
+        m_sql->record_change.bind(1, m_run_id).bind(2, existing_id).bind(3, "updated").bind_text_or_null(4, detail).run();
         ++m_counts.updated;
     } else {
         ++m_counts.created;
     }
     count_operation();
+}
+
+bool WorkspaceWriter::write_item(const model::Item& item, const std::string& fingerprint, std::int64_t existing_id) {
+    const std::int64_t author_id = ensure_person(item.author_key);
+    const std::int64_t parent_id = find_item_id(item.parent_key);
+    const std::int64_t reply_to_id = find_item_id(item.reply_to_key);
+    const std::string attributes = attributes_to_json(item.attributes);
+    auto& write = existing_id > 0 ? m_sql->update_item : m_sql->insert_item;
+    write.bind(1, m_source_id).bind(2, item.key).bind(3, item.kind).bind_text_or_null(4, item.title);
+    write.bind_text_or_null(5, item.status).bind_text_or_null(6, item.slug).bind_text_or_null(7, item.url);
+    write.bind_text_or_null(8, item.created_at).bind_text_or_null(9, item.modified_at);
+    write.bind_id_or_null(10, author_id).bind_text_or_null(11, item.parent_key);
+    write.bind_text_or_null(12, item.reply_to_key).bind_id_or_null(13, parent_id).bind_id_or_null(14, reply_to_id);
+    write.bind_text_or_null(15, attributes).bind(16, fingerprint);
+    write.bind(17, item.source_line).bind(18, m_run_id).run();
+    if (m_db.changes() == 0) return false;  // an insert of a key already there (ON CONFLICT DO NOTHING)
+
+    std::int64_t item_id = existing_id;
+    if (existing_id > 0) {
+        m_sql->delete_item_containers.bind(1, item_id).run();
+        m_sql->delete_revisions.bind(1, item_id).run();
+    } else {
+        item_id = m_db.last_insert_rowid();
+    }
+    m_sql->write_body.bind(1, item_id).bind_text_or_null(2, item.body.format).bind(3, item.body.text).run();
+    if ((!item.parent_key.empty() && parent_id == 0) || (!item.reply_to_key.empty() && reply_to_id == 0)) {
+        m_sql->add_pending.bind(1, item_id).run();
+    }
+    insert_item_children(item_id, item);
+    m_last_item_key = item.key;
+    m_last_item_id = item_id;
+    return true;
+}
+
+std::int64_t WorkspaceWriter::find_item_id(const std::string& key) {
+    if (key.empty()) return 0;
+    if (key == m_last_item_key) return m_last_item_id;  // comments follow their post
+    auto& find = m_sql->find_item_id;
+    find.bind(1, m_source_id).bind(2, key);
+    const std::int64_t id = find.step() ? find.column_int(0) : 0;
+    find.reset();
+    return id;
 }
 
 void WorkspaceWriter::message(model::Message message) {
@@ -370,22 +412,19 @@ void WorkspaceWriter::resolve_references() {
         "UPDATE containers SET parent_id = (SELECT p.id FROM containers p WHERE p.source_id = containers.source_id "
         "AND p.key = containers.parent_key) WHERE source_id = ? AND parent_key IS NOT NULL");
     containers.bind(1, m_source_id).run();
-    auto parents = m_db.prepare(
-        "UPDATE items SET parent_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id "
-        "AND p.key = items.parent_key) WHERE source_id = ?1 AND parent_key IS NOT NULL "
-        "AND (parent_id IS NULL OR changed_run = ?2)");
-    parents.bind(1, m_source_id).bind(2, m_run_id).run();
-    auto replies = m_db.prepare(
-        "UPDATE items SET reply_to_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id "
-        "AND p.key = items.reply_to_key) WHERE source_id = ?1 AND reply_to_key IS NOT NULL "
-        "AND (reply_to_id IS NULL OR changed_run = ?2)");
-    replies.bind(1, m_source_id).bind(2, m_run_id).run();
+    // Only items written before what they point to need a second look.
+    m_db.exec(
+        "UPDATE items SET parent_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id AND "
+        "p.key = items.parent_key) WHERE id IN (SELECT item_id FROM temp.pending_references) "
+        "AND parent_key IS NOT NULL; "
+        "UPDATE items SET reply_to_id = (SELECT p.id FROM items p WHERE p.source_id = items.source_id AND "
+        "p.key = items.reply_to_key) WHERE id IN (SELECT item_id FROM temp.pending_references) "
+        "AND reply_to_key IS NOT NULL;");
 
     // References that point at nothing in the export are reported, not dropped.
     auto dangling = m_db.prepare(
-        "SELECT key, parent_key, source_line FROM items WHERE source_id = ?1 AND changed_run = ?2 "
-        "AND parent_key IS NOT NULL AND parent_id IS NULL");
-    dangling.bind(1, m_source_id).bind(2, m_run_id);
+        "SELECT key, parent_key, source_line FROM items WHERE id IN (SELECT item_id FROM temp.pending_references) "
+        "AND parent_key IS NOT NULL AND parent_id IS NULL ORDER BY id");
     std::vector<model::Message> messages;
     while (dangling.step()) {
         messages.push_back({model::Severity::warning, "dangling-parent",
@@ -394,11 +433,19 @@ void WorkspaceWriter::resolve_references() {
                             {"", dangling.column_int(2), 0}, dangling.column_text(0)});
     }
     dangling.reset();
+    m_db.exec("DELETE FROM temp.pending_references");
     for (auto& message : messages) this->message(std::move(message));
 }
 
 void WorkspaceWriter::finish_complete() {
     resolve_references();
+    if (m_source_had_items) mark_removed_items();
+    auto complete = m_db.prepare("UPDATE sources SET last_complete_run = ?2 WHERE id = ?1");
+    complete.bind(1, m_source_id).bind(2, m_run_id).run();
+    commit();
+}
+
+void WorkspaceWriter::mark_removed_items() {
     auto record = m_db.prepare(
         "INSERT OR REPLACE INTO item_changes(run_id, item_id, change) SELECT ?2, id, 'removed' FROM items "
         "WHERE source_id = ?1 AND seen_run <> ?2 AND removed_run IS NULL");
@@ -407,9 +454,6 @@ void WorkspaceWriter::finish_complete() {
     auto remove = m_db.prepare(
         "UPDATE items SET removed_run = ?2 WHERE source_id = ?1 AND seen_run <> ?2 AND removed_run IS NULL");
     remove.bind(1, m_source_id).bind(2, m_run_id).run();
-    auto complete = m_db.prepare("UPDATE sources SET last_complete_run = ?2 WHERE id = ?1");
-    complete.bind(1, m_source_id).bind(2, m_run_id).run();
-    commit();
 }
 
 void WorkspaceWriter::finish_partial() {

@@ -28,7 +28,7 @@ struct WriteCounts {
 class WorkspaceWriter : public model::ModelSink {
 public:
     WorkspaceWriter(Workspace& workspace, std::int64_t source_id, std::int64_t run_id,
-                    std::int64_t commit_every = 2000);
+                    std::int64_t commit_every = 10000);
     ~WorkspaceWriter() override;
     WorkspaceWriter(const WorkspaceWriter&) = delete;
     WorkspaceWriter& operator=(const WorkspaceWriter&) = delete;
@@ -53,8 +53,13 @@ private:
     std::int64_t ensure_person(const std::string& key);
     std::int64_t ensure_container(const std::string& key);
     void insert_item_children(std::int64_t item_id, const model::Item& item);
+    // Inserts (existing_id 0) or updates the item with its body and children; false when an
+    // insert met a key that is already there.
+    bool write_item(const model::Item& item, const std::string& fingerprint, std::int64_t existing_id);
     std::string describe_changes(std::int64_t item_id, const model::Item& item);
     void resolve_references();
+    void mark_removed_items();
+    std::int64_t find_item_id(const std::string& key);  // 0 when not (yet) written
 
     sql::Database& m_db;
     std::string m_locator;  // the source's file, for messages that name none
@@ -63,6 +68,9 @@ private:
     std::int64_t m_commit_every;
     std::int64_t m_operations = 0;
     bool m_in_transaction = false;
+    bool m_source_had_items = false;  // a first extract has nothing to mark as removed
+    std::string m_last_item_key;      // the item written last, which comments usually point at
+    std::int64_t m_last_item_id = 0;
     std::unique_ptr<Statements> m_sql;
     std::unordered_map<std::string, std::int64_t> m_person_ids;
     std::unordered_map<std::string, std::int64_t> m_container_ids;

@@ -139,9 +139,10 @@ private:
         UpsertTable table(m_platform, "content");
         auto select = m_ws.prepare(
             "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
-            "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(i.body_format, ''), "
-            "coalesce(i.body, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, '') "
+            "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
+            "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, '') "
             "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
+            "LEFT JOIN item_bodies b ON b.item_id = i.id "
             "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind <> 'comment' ORDER BY i.id");
         select.bind(1, m_plan);
         Progress progress("load: content", 0);
@@ -175,8 +176,9 @@ private:
         auto find_content = m_platform.prepare("SELECT id FROM content WHERE legacy_key = ?");
         auto select = m_ws.prepare(
             "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
-            "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(i.body, ''), coalesce(i.status, ''), "
+            "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.text, ''), coalesce(i.status, ''), "
             "coalesce(i.created_at, '') FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
+            "LEFT JOIN item_bodies b ON b.item_id = i.id "
             "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ? AND pp.action = 'migrate' "
             "AND i.kind = 'comment' ORDER BY i.id");
         select.bind(1, m_plan);

@@ -71,13 +71,13 @@ TEST(WxrFixtures, SlashesAreNotStripped) {
     ExtractedWxr wxr("slashes.xml");
     EXPECT_EQ(wxr.text("SELECT name FROM containers WHERE key = 'category:alpha'"), R"(a \"great\" category)");
     EXPECT_EQ(wxr.text("SELECT name FROM containers WHERE key = 'post_tag:tag1'"), R"(foo\'bar)");
-    EXPECT_EQ(wxr.text("SELECT body FROM items WHERE key = 'post:1'"), R"(Slashes aren\'t \"cool\")");
-    EXPECT_EQ(wxr.text("SELECT body FROM items WHERE kind = 'comment'"), "\\o/ ¯\\_(ツ)_/¯");
+    EXPECT_EQ(wxr.text("SELECT body FROM items_with_body WHERE key = 'post:1'"), R"(Slashes aren\'t \"cool\")");
+    EXPECT_EQ(wxr.text("SELECT body FROM items_with_body WHERE kind = 'comment'"), "\\o/ ¯\\_(ツ)_/¯");
 }
 
 TEST(WxrFixtures, PostContentKeepsItsBlankLines) {
     ExtractedWxr wxr("post-content-blank-lines.xml");
-    const std::string body = wxr.text("SELECT body FROM items WHERE kind = 'post'");
+    const std::string body = wxr.text("SELECT body FROM items_with_body WHERE kind = 'post'");
     EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 3);
 }
 
@@ -148,7 +148,7 @@ TEST(WxrFixtures, Utf8ChallengesArePreservedByteForByte) {
     EXPECT_EQ(wxr.query_int_helper("SELECT count(*) FROM people WHERE declared"), 1);
     EXPECT_EQ(wxr.text("SELECT title FROM items WHERE key = 'post:10'"),
               raw_between(file, "<item>\n            <title><![CDATA[", "]]></title>"));
-    EXPECT_EQ(wxr.text("SELECT body FROM items WHERE key = 'post:10'"),
+    EXPECT_EQ(wxr.text("SELECT body FROM items_with_body WHERE key = 'post:10'"),
               raw_between(file, "<content:encoded><![CDATA[", "]]></content:encoded>"));
     EXPECT_EQ(item_attribute(wxr.workspace, "post:10", "meta:_utf8_test"),
               raw_between(file, "<wp:meta_key><![CDATA[_utf8_test]]></wp:meta_key>\n                <wp:meta_value><![CDATA[",
@@ -227,7 +227,7 @@ TEST(WxrFixtures, NamespaceEdgeCases) {
               1);
     EXPECT_EQ(wxr.query_int_helper("SELECT count(*) FROM messages WHERE code = 'wxr.item-without-id'"), 1);
     // The entity-like text sits inside CDATA and is plain text.
-    EXPECT_EQ(wxr.text("SELECT body FROM items WHERE title = 'Namespace Bomb'"),
+    EXPECT_EQ(wxr.text("SELECT body FROM items_with_body WHERE title = 'Namespace Bomb'"),
               "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;");
     EXPECT_EQ(wxr.query_int_helper("SELECT count(*) FROM containers WHERE key = 'category:new-version'"), 1);
 }
@@ -252,18 +252,18 @@ TEST(WxrFixtures, SubData) {
 
 TEST(WxrFixtures, EscapedNestedCdataIsOneString) {
     ExtractedWxr wxr("crazy-cdata-escaped.xml");
-    EXPECT_EQ(wxr.text("SELECT body FROM items WHERE kind = 'post'"), "Content with nested <![CDATA[ tags ]]> :)");
+    EXPECT_EQ(wxr.text("SELECT body FROM items_with_body WHERE kind = 'post'"), "Content with nested <![CDATA[ tags ]]> :)");
 }
 
 TEST(WxrFixtures, SmallEdgeCases) {
-    EXPECT_NE(ExtractedWxr("backslashes.xml").text("SELECT body FROM items").find(R"(C:\xampp\htdocs)"),
+    EXPECT_NE(ExtractedWxr("backslashes.xml").text("SELECT body FROM items_with_body").find(R"(C:\xampp\htdocs)"),
               std::string::npos);
-    EXPECT_NE(ExtractedWxr("blank-lines.xml").text("SELECT body FROM items").find("\n\n"), std::string::npos);
-    const std::string edge = ExtractedWxr("cdata-edge.xml").text("SELECT body FROM items");
+    EXPECT_NE(ExtractedWxr("blank-lines.xml").text("SELECT body FROM items_with_body").find("\n\n"), std::string::npos);
+    const std::string edge = ExtractedWxr("cdata-edge.xml").text("SELECT body FROM items_with_body");
     EXPECT_EQ(edge.substr(edge.size() - 4), "]] >");
     ExtractedWxr chunked("chunked-meta.xml");
     EXPECT_EQ(item_attribute(chunked.workspace, "post:1", "meta:_my_meta"), R"(a:1:{s:3:"foo";s:3:"bar";})");
-    EXPECT_NE(ExtractedWxr("multiple-cdata.xml").text("SELECT body FROM items").find("line oneline twoline three"),
+    EXPECT_NE(ExtractedWxr("multiple-cdata.xml").text("SELECT body FROM items_with_body").find("line oneline twoline three"),
               std::string::npos);
     ExtractedWxr missing("missing-tags.xml");
     EXPECT_EQ(missing.authors(), 0);
