@@ -1,4 +1,5 @@
 // `baton dump [--source ID]`: a source's model as stable text, for review by eye and golden tests.
+#include <algorithm>
 #include <iostream>
 
 #include "apps/command.hpp"
@@ -19,16 +20,20 @@ int run_dump(const Arguments& arguments) {
                                            options, {}, arguments);
     if (!values) return 0;
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
+    const auto sources = workspace.sources();
+    if (values->count("source") != 0) {
+        const auto wanted = (*values)["source"].as<std::int64_t>();
+        if (std::none_of(sources.begin(), sources.end(), [&](const auto& s) { return s.id == wanted; })) {
+            throw UsageError("no source with id " + std::to_string(wanted), "`baton status` lists the sources");
+        }
+    }
     model::ModelDumpWriter dump(std::cout);
     const workspace::ReplayOptions replay{values->count("removed") != 0, values->count("messages") != 0};
-    bool found = false;
-    for (const auto& source : workspace.sources()) {
+    for (const auto& source : sources) {
         if (values->count("source") != 0 && (*values)["source"].as<std::int64_t>() != source.id) continue;
-        found = true;
         dump.source(source.info);
         workspace::replay_source(workspace, source.id, dump, replay);
     }
-    if (!found && values->count("source") != 0) throw UsageError("no source with that id", "see `baton status`");
     return 0;
 }
 

@@ -23,7 +23,9 @@ void print_summary(const extract::SourceSpec& spec, const extract::ExtractResult
     std::cout << "extracted " << spec.kind << ':' << spec.path << " (source " << result.source_id << ", "
               << (result.source.title.empty() ? result.source.key : result.source.title) << "): " << counts.items
               << " items (" << counts.created << " new, " << counts.updated << " updated, " << counts.unchanged
-              << " unchanged, " << counts.restored << " restored, " << counts.removed << " removed), "
+              << " unchanged, " << counts.restored << " restored, " << counts.removed << " removed"
+              << (counts.skipped > 0 ? ", " + std::to_string(counts.skipped) + " exact copies skipped" : std::string())
+              << "), "
               << counts.people << " people, " << counts.containers << " containers; " << counts.warnings
               << " warnings, " << counts.errors << " errors\n";
 }
@@ -33,12 +35,15 @@ void print_summary(const extract::SourceSpec& spec, const extract::ExtractResult
 int run_extract(const Arguments& arguments) {
     po::options_description options("Options");
     add_common_options(options);
-    options.add_options()("source", po::value<std::vector<std::string>>()->required(), "KIND:PATH to read");
+    options.add_options()("source", po::value<std::vector<std::string>>(), "KIND:PATH to read (one or more)");
     po::positional_options_description positional;
     positional.add("source", -1);
     const auto values = parse_command_line("extract", "KIND:PATH... [--workspace FILE]", kinds_description(), options,
                                            positional, arguments);
     if (!values) return 0;
+    if (values->count("source") == 0) {
+        throw UsageError("name at least one export to read as KIND:PATH", "for example: baton extract wxr:export.xml");
+    }
 
     std::vector<extract::SourceSpec> specs;
     for (const auto& text : (*values)["source"].as<std::vector<std::string>>()) {

@@ -10,7 +10,9 @@ namespace {
 
 void print_counts(const char* what, const load::LoadCounts& counts) {
     std::cout << "  " << what << ": " << counts.created << " created, " << counts.updated << " updated, "
-              << counts.unchanged << " unchanged\n";
+              << counts.unchanged << " unchanged";
+    if (counts.skipped > 0) std::cout << ", " << counts.skipped << " skipped";
+    std::cout << '\n';
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "apps/command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "transform/built_in_planner.hpp"
 
 namespace baton::app {
@@ -37,7 +38,8 @@ int run_plan(const Arguments& arguments) {
               << " items to migrate, " << summary.excluded_items << " left out, " << summary.tasks
               << " onboarding tasks\n";
     for (const auto& community : transform::read_communities(workspace, summary.run_id)) {
-        std::cout << "  " << community.name << " (" << community.migrated_items << " items): ";
+        std::cout << "  " << community.name << " (" << text::counted(community.migrated_items, "item") << ", "
+                  << text::counted(community.migrated_comments, "comment") << "): ";
         if (community.roles.empty()) std::cout << "no eligible owner";
         bool first = true;
         for (const auto& role : community.roles) {

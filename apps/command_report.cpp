@@ -21,14 +21,15 @@ int run_report(const Arguments& arguments) {
     if (!values) return 0;
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
     const std::string out = (*values)["out"].as<std::string>();
+    // Rendered before its own run is recorded, so the report does not list itself as running.
+    const std::string html = load::render_html_report(workspace);
     workspace::recorded_run(workspace, "report", options_text(arguments), [&](std::int64_t) {
-        const std::string html = load::render_html_report(workspace);
         if (out == "-") {
             std::cout << html;
         } else {
             std::ofstream file(out, std::ios::binary | std::ios::trunc);
             file << html;
-            if (!file) throw Error(ExitCode::input_unreadable, "cannot write " + out);
+            if (!file) throw OutputError("cannot write " + out);
         }
         return workspace::RunOutcome::succeeded;
     });

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "apps/command.hpp"
+#include "core/error.hpp"
 #include "workspace/status.hpp"
 
 namespace baton::app {
@@ -16,8 +17,10 @@ int run_status(const Arguments& arguments) {
         "Shows per source and item kind the counts and statuses, the current plan and the latest runs.", options, {},
         arguments);
     if (!values) return 0;
+    const int runs = (*values)["runs"].as<int>();
+    if (runs < 1 || runs > 10000) throw UsageError("--runs must be between 1 and 10000");
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
-    const auto status = workspace::collect_status(workspace, (*values)["runs"].as<int>());
+    const auto status = workspace::collect_status(workspace, runs);
     std::cout << ((*values).count("json") != 0 ? workspace::status_as_json(status) : workspace::status_as_text(status));
     return 0;
 }

@@ -34,6 +34,7 @@ const char* exit_code_name(ExitCode code) noexcept {
         case ExitCode::mapping: return "mapping-error";
         case ExitCode::target: return "target-error";
         case ExitCode::precondition: return "precondition-failed";
+        case ExitCode::output_unwritable: return "output-unwritable";
         case ExitCode::interrupted: return "interrupted";
     }
     return "unknown";

@@ -21,6 +21,7 @@ enum class ExitCode : int {
     mapping = 9,
     target = 10,
     precondition = 11,
+    output_unwritable = 12,
     interrupted = 130,
 };
 
@@ -80,6 +81,13 @@ class PreconditionError : public Error {
 public:
     explicit PreconditionError(const std::string& message, std::string hint = {})
         : Error(ExitCode::precondition, message, std::move(hint)) {}
+};
+
+// A report, task list or other output file cannot be written.
+class OutputError : public Error {
+public:
+    explicit OutputError(const std::string& message, std::string hint = "check that the folder exists and is writable")
+        : Error(ExitCode::output_unwritable, message, std::move(hint)) {}
 };
 
 class InterruptedError : public Error {

@@ -37,7 +37,7 @@ Progress::Progress(std::string label, std::uint64_t total_work)
       m_total_work(total_work),
       m_enabled(wanted()),
       m_start(std::chrono::steady_clock::now()),
-      m_last_draw(m_start) {}
+      m_last_draw(m_start - std::chrono::seconds(1)) {}  // the first update draws at once
 
 Progress::~Progress() { finish(); }
 

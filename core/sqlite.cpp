@@ -11,9 +11,10 @@
 namespace baton::sql {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+[[noreturn]] void fail(sqlite3* db, const std::string& what, Role role) {
     std::string message = what;
     if (db != nullptr) message += ": " + std::string(sqlite3_errmsg(db));
+    if (role == Role::target) throw TargetError(message);
     throw WorkspaceError(message);
 }
 
@@ -33,7 +34,7 @@ void configure_sqlite_once() {
 
 }  // namespace
 
-Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
+Database::Database(const std::string& path, OpenMode mode, Role role) : m_path(path), m_role(role) {
     configure_sqlite_once();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
@@ -48,7 +49,7 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
             sqlite3_close(m_db);
             m_db = nullptr;
         }
-        throw WorkspaceError(message);
+        fail(nullptr, message, role);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
@@ -59,13 +60,14 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)) {}
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_role(other.m_role) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         if (m_db != nullptr) sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_role = other.m_role;
     }
     return *this;
 }
@@ -76,11 +78,11 @@ void Database::exec(std::string_view sql) {
     if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
         std::string message = error != nullptr ? error : "unknown error";
         sqlite3_free(error);
-        throw WorkspaceError("SQL failed on " + m_path + ": " + message);
+        fail(nullptr, "SQL failed on " + m_path + ": " + message, m_role);
     }
 }
 
-Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql, m_role); }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
 
@@ -91,9 +93,9 @@ std::int64_t Database::query_int(std::string_view sql, std::int64_t fallback) {
     return statement.step() ? statement.column_int(0) : fallback;
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
+Statement::Statement(sqlite3* db, std::string_view sql, Role role) : m_db(db), m_role(role) {
     if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
-        fail(db, "cannot prepare SQL `" + std::string(sql.substr(0, 120)) + "`");
+        fail(db, "cannot prepare SQL `" + std::string(sql.substr(0, 120)) + "`", m_role);
     }
 }
 
@@ -102,19 +104,20 @@ Statement::~Statement() {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)), m_role(other.m_role) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
         if (m_stmt != nullptr) sqlite3_finalize(m_stmt);
         m_db = other.m_db;
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_role = other.m_role;
     }
     return *this;
 }
 
 void Statement::check_bind(int rc, int index) {
-    if (rc != SQLITE_OK) fail(m_db, "cannot bind parameter " + std::to_string(index));
+    if (rc != SQLITE_OK) fail(m_db, "cannot bind parameter " + std::to_string(index), m_role);
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
@@ -158,7 +161,7 @@ bool Statement::step() {
     if (rc == SQLITE_DONE) return false;
     const std::string sql = sqlite3_sql(m_stmt) != nullptr ? sqlite3_sql(m_stmt) : "";
     sqlite3_reset(m_stmt);
-    fail(m_db, "SQL step failed in `" + sql.substr(0, 120) + "`");
+    fail(m_db, "SQL step failed in `" + sql.substr(0, 120) + "`", m_role);
 }
 
 void Statement::run() {

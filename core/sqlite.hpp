@@ -13,11 +13,14 @@ namespace baton::sql {
 
 enum class OpenMode { read_only, read_write, create };
 
+// Which fatal error a failure of this database is: the workspace's (exit 8) or a target's (exit 10).
+enum class Role { workspace, target };
+
 class Statement;
 
 class Database {
 public:
-    Database(const std::string& path, OpenMode mode);
+    Database(const std::string& path, OpenMode mode, Role role = Role::workspace);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -32,17 +35,19 @@ public:
     // One integer from a query returning one row; `fallback` when it returns none.
     [[nodiscard]] std::int64_t query_int(std::string_view sql, std::int64_t fallback = 0);
     [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
+    [[nodiscard]] Role role() const noexcept { return m_role; }
 
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    Role m_role = Role::workspace;
 };
 
 // A prepared statement. Bound lvalue strings are not copied: they must outlive the next step();
 // temporaries are copied.
 class Statement {
 public:
-    Statement(sqlite3* db, std::string_view sql);
+    Statement(sqlite3* db, std::string_view sql, Role role = Role::workspace);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -75,6 +80,7 @@ private:
     void check_bind(int rc, int index);
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    Role m_role = Role::workspace;
 };
 
 // BEGIN IMMEDIATE on construction; rolls back unless commit() was called.

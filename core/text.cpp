@@ -83,6 +83,11 @@ std::string to_lower_ascii(std::string_view value) {
     return out;
 }
 
+std::string counted(std::int64_t count, std::string_view noun, std::string_view plural) {
+    if (count == 1) return "1 " + std::string(noun);
+    return std::to_string(count) + ' ' + (plural.empty() ? std::string(noun) + 's' : std::string(plural));
+}
+
 std::string slugify(std::string_view value) {
     std::string out;
     bool pending_dash = false;

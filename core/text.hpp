@@ -14,6 +14,9 @@ namespace baton::text {
 [[nodiscard]] std::string trim(std::string_view value);
 [[nodiscard]] std::string to_lower_ascii(std::string_view value);
 
+// "1 comment", "3 comments": a count with its noun in the right number; `plural` defaults to noun + "s".
+[[nodiscard]] std::string counted(std::int64_t count, std::string_view noun, std::string_view plural = {});
+
 // A lowercase ASCII slug: letters and digits joined by single dashes ("Human Resources" -> "human-resources").
 [[nodiscard]] std::string slugify(std::string_view value);
 

@@ -15,6 +15,7 @@ struct LoadCounts {
     std::int64_t created = 0;
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
+    std::int64_t skipped = 0;  // could not be written (e.g. a comment whose item is not in the target)
 };
 
 struct LoadResult {

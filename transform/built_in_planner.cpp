@@ -147,12 +147,18 @@ private:
         auto select = m_db.prepare(std::string(
             "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), (SELECT ic.container_id FROM item_containers ic "
             "JOIN containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.kind IN ") +
-            community_kinds_sql + " ORDER BY ic.position LIMIT 1) FROM items i WHERE i.removed_run IS NULL AND NOT "
+            community_kinds_sql + " ORDER BY ic.position LIMIT 1), instr(coalesce(i.attributes, ''), "
+            "'[\"post_password\",') > 0 FROM items i WHERE i.removed_run IS NULL AND NOT "
             "(i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page')) ORDER BY i.id");
         Progress progress("plan: placing items", 0);
         std::uint64_t count = 0;
         while (select.step()) {
-            const std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
+            std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
+            if (reason.empty() && select.column_int(5) != 0) {
+                reason = "password-protected in the old site: review it before it moves";
+            } else if (reason.empty() && select.column_text(2) == "comment") {
+                reason = "a comment whose item is not in the export";
+            }
             const std::int64_t container = select.column_int(4);
             std::int64_t community = 0;
             if (reason.empty()) {
@@ -179,7 +185,7 @@ private:
             std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
             std::int64_t community = select.column_int(6);
             if (reason.empty() && select.column_is_null(5)) {
-                community = site_community(select.column_int(1));
+                reason = "belongs to " + select.column_text(4) + ", which is no longer in the export";
             } else if (reason.empty() && select.column_text(5) == "exclude") {
                 reason = "belongs to " + select.column_text(4) + ", which is not migrated";
             }
@@ -252,15 +258,15 @@ private:
     static std::string reason(const std::vector<Contribution>& people, std::size_t rank, std::int64_t total,
                               const std::string& community) {
         const auto& person = people[rank];
-        std::string text = "wrote " + std::to_string(person.items) + " of the " + std::to_string(total) +
-                           " items migrated into " + community + " (" + ordinal(rank) + ")";
-        if (person.comments > 0) text += " and " + std::to_string(person.comments) + " comments there";
+        std::string text = "wrote " + std::to_string(person.items) + " of the " + text::counted(total, "item") +
+                           " migrated into " + community + " (" + ordinal(rank) + ")";
+        if (person.comments > 0) text += " and " + text::counted(person.comments, "comment") + " there";
         if (!person.last_activity.empty()) text += "; last active " + person.last_activity.substr(0, 10);
         const auto tied = [&](std::size_t other) {
             return other < people.size() && people[other].items == person.items;
         };
         if (tied(rank + 1) || (rank > 0 && tied(rank - 1))) {
-            text += "; tied on items with others, ranked by comments, then most recent activity";
+            text += "; tied on items with others, ranked by comments, then most recent activity, then name";
         }
         return text;
     }
@@ -289,8 +295,20 @@ std::string describe_rules(const BuiltInRules& rules) {
 PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules) {
     sql::Transaction transaction(workspace.db());
     Planner(workspace, run_id, rules).run();
+    const PlanSummary summary = read_plan_summary(workspace, run_id);
+    auto store = workspace.db().prepare("UPDATE plans SET summary = ? WHERE run_id = ?");
+    store.bind(1, describe_summary(summary)).bind(2, run_id).run();
     transaction.commit();
-    return read_plan_summary(workspace, run_id);
+    return summary;
+}
+
+std::string describe_summary(const PlanSummary& summary) {
+    return text::counted(summary.communities, "community", "communities") + ", " +
+           text::counted(summary.people_with_roles, "person", "people") + " with roles, " +
+           text::counted(summary.migrated_items, "item") + " to migrate, " +
+           std::to_string(summary.excluded_items) + " left out, " +
+           text::counted(summary.communities_without_owner, "community", "communities") + " without an owner, " +
+           text::counted(summary.tasks, "onboarding task");
 }
 
 }  // namespace baton::transform

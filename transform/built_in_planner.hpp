@@ -16,6 +16,9 @@ struct BuiltInRules {
 // A one-line description of the rules, stored with the plan and shown in the report.
 [[nodiscard]] std::string describe_rules(const BuiltInRules& rules);
 
+// One line in words: "6 communities, 7 people with roles, 40 items to migrate, ..."
+[[nodiscard]] std::string describe_summary(const PlanSummary& summary);
+
 // Writes a complete plan for run `run_id` into the workspace (in one transaction) and returns its summary.
 PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id,
                                      const BuiltInRules& rules = {});

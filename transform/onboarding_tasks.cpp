@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
 #include "transform/plan.hpp"
 
 namespace baton::transform {
@@ -93,14 +94,14 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
                 "Check its name and description, and who will run it with you" + team_of(community) + ".", -14);
             if (facts.migrated > 0) {
                 add("check-items",
-                    "Check the " + std::to_string(facts.migrated) + " items migrated into " + name,
+                    "Check the " + text::counted(facts.migrated, "item") + " migrated into " + name,
                     "Open each one after the migration and confirm it reads well; report anything broken." +
                         item_list(facts),
                     -7);
             }
             if (member.role == "owner" && facts.unpublished > 0) {
                 add("decide-unpublished",
-                    "Decide on the " + std::to_string(facts.unpublished) + " unpublished items in " + name,
+                    "Decide on the " + text::counted(facts.unpublished, "unpublished item") + " in " + name,
                     "Drafts, private and scheduled items move as they are; publish, keep or delete each of them.",
                     -7);
             }
@@ -111,7 +112,7 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
             }
             if (facts.comments > 0 && member.role == "owner") {
                 add("answer-discussions",
-                    "Look through the " + std::to_string(facts.comments) + " comments carried over into " + name,
+                    "Look through the " + text::counted(facts.comments, "comment") + " carried over into " + name,
                     "Old discussions move with their pages; close or answer the ones still open.", 14);
             }
         }

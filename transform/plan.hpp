@@ -27,7 +27,8 @@ struct PlannedCommunity {
     std::string description;
     std::int64_t source_id = 0;
     std::int64_t container_id = 0;  // 0 for a source's site-wide community
-    std::int64_t migrated_items = 0;
+    std::int64_t migrated_items = 0;     // pages, posts, attachments ... (not comments)
+    std::int64_t migrated_comments = 0;
     std::vector<PlannedRole> roles;  // owners first, then managers, by rank
 };
 

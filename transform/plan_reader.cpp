@@ -20,8 +20,12 @@ std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, 
     auto& db = workspace.db();
     auto select = db.prepare(
         "SELECT c.id, c.slug, c.name, coalesce(c.description, ''), coalesce(c.source_id, 0), "
-        "coalesce(c.container_id, 0), (SELECT count(*) FROM plan_placements p WHERE p.community_id = c.id "
-        "AND p.action = 'migrate') FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.name, c.slug");
+        "coalesce(c.container_id, 0), "
+        "(SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.community_id = c.id "
+        "AND p.action = 'migrate' AND i.kind <> 'comment'), "
+        "(SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.community_id = c.id "
+        "AND p.action = 'migrate' AND i.kind = 'comment') "
+        "FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.name, c.slug");
     select.bind(1, plan_run);
     auto roles = db.prepare(
         "SELECT r.person_id, p.key, coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), "
@@ -37,6 +41,7 @@ std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, 
         community.source_id = select.column_int(4);
         community.container_id = select.column_int(5);
         community.migrated_items = select.column_int(6);
+        community.migrated_comments = select.column_int(7);
         roles.bind(1, community.id);
         while (roles.step()) {
             community.roles.push_back({roles.column_int(0), roles.column_text(1), roles.column_text(2),

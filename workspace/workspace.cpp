@@ -43,22 +43,36 @@ const char* run_outcome_name(RunOutcome outcome) noexcept {
 }
 
 Workspace::Workspace(const std::string& path, Access access) : m_db(open_database(path, access)) {
+    check_identity();  // before anything writes: a foreign file must stay as it was
     configure();
     check_and_upgrade();
     close_abandoned_runs();
 }
 
-void Workspace::configure() {
+void Workspace::check_identity() {
+    const auto not_ours = [&] {
+        return WorkspaceError(path() + " is an SQLite database but not a baton workspace",
+                              "name a new file or an existing workspace with --workspace PATH");
+    };
+    std::int64_t tables = 0;
     try {
-        // Larger pages keep typical bodies (a few KB) inline instead of in overflow chains; this only
-        // takes effect on a new file, before WAL mode is set.
-        m_db.exec("PRAGMA page_size = 8192");
-        m_db.exec("PRAGMA journal_mode = WAL");
+        tables = m_db.query_int("SELECT count(*) FROM sqlite_schema");
     } catch (const WorkspaceError& error) {
         throw WorkspaceError(path() + " is not a usable SQLite workspace (" + error.what() + ")",
                              "point --workspace at a baton workspace or at a new file");
     }
-    m_db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;");
+    if (tables == 0) return;  // a new, empty file
+    if (schema_version() == 0 || m_db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'meta'") == 0 ||
+        m_db.query_int("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'baton-workspace'") == 0) {
+        throw not_ours();
+    }
+}
+
+void Workspace::configure() {
+    // Larger pages keep typical bodies (a few KB) in fewer overflow pages; page_size only takes
+    // effect on a new file, before WAL mode is set.
+    m_db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+              "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;");
 }
 
 int Workspace::schema_version() { return static_cast<int>(m_db.query_int("PRAGMA user_version")); }
@@ -66,18 +80,9 @@ int Workspace::schema_version() { return static_cast<int>(m_db.query_int("PRAGMA
 void Workspace::check_and_upgrade() {
     const int version = schema_version();
     const int latest = latest_schema_version();
-    if (version == 0) {
-        if (m_db.query_int("SELECT count(*) FROM sqlite_schema") > 0) {
-            throw WorkspaceError(path() + " is an SQLite database but not a baton workspace",
-                                 "name a new file or an existing workspace with --workspace PATH");
-        }
+    if (version == 0) {  // check_identity() let only an empty file through
         apply_schema_steps(m_db, 0, latest);
         return;
-    }
-    if (m_db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'meta'") == 0 ||
-        m_db.query_int("SELECT count(*) FROM meta WHERE key = 'application' AND value = 'baton-workspace'") == 0) {
-        throw WorkspaceError(path() + " is an SQLite database but not a baton workspace",
-                             "name a new file or an existing workspace with --workspace PATH");
     }
     if (version > latest) {
         throw WorkspaceError(path() + " has workspace schema version " + std::to_string(version) +

@@ -66,6 +66,7 @@ public:
     void record_message(std::int64_t run_id, std::int64_t source_id, const model::Message& message);
 
 private:
+    void check_identity();
     void configure();
     void check_and_upgrade();
     void close_abandoned_runs();

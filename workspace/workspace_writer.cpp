@@ -181,10 +181,16 @@ void WorkspaceWriter::commit() {
         m_in_transaction = false;
     }
     m_operations = 0;
+    m_last_commit = std::chrono::steady_clock::now();
 }
 
 void WorkspaceWriter::count_operation() {
-    if (++m_operations >= m_commit_every) commit();
+    // Commit every so many writes, and at least every second, so a killed run loses little.
+    ++m_operations;
+    if (m_operations >= m_commit_every ||
+        (m_operations % 256 == 0 && std::chrono::steady_clock::now() - m_last_commit > std::chrono::seconds(1))) {
+        commit();
+    }
 }
 
 std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
@@ -309,6 +315,8 @@ void WorkspaceWriter::item(model::Item item) {
         if (fingerprint == old_fingerprint) {
             duplicate.text = "the export has " + where + " with the same content; the copy is skipped";
             message(std::move(duplicate));
+            --m_counts.items;
+            ++m_counts.skipped;
             return;
         }
         std::string key;
@@ -421,16 +429,21 @@ void WorkspaceWriter::resolve_references() {
         "p.key = items.reply_to_key) WHERE id IN (SELECT item_id FROM temp.pending_references) "
         "AND reply_to_key IS NOT NULL;");
 
-    // References that point at nothing in the export are reported, not dropped.
+    // References that point at nothing in the export are reported, not dropped, on every extract
+    // (the report shows the latest run's messages). A scan of the small item rows, no bodies.
     auto dangling = m_db.prepare(
-        "SELECT key, parent_key, source_line FROM items WHERE id IN (SELECT item_id FROM temp.pending_references) "
-        "AND parent_key IS NOT NULL AND parent_id IS NULL ORDER BY id");
+        "SELECT key, 'parent', parent_key, source_line FROM items WHERE source_id = ?1 AND removed_run IS NULL "
+        "AND parent_key IS NOT NULL AND parent_id IS NULL UNION ALL "
+        "SELECT key, 'reply-to', reply_to_key, source_line FROM items WHERE source_id = ?1 AND removed_run IS NULL "
+        "AND reply_to_key IS NOT NULL AND reply_to_id IS NULL ORDER BY 4");
+    dangling.bind(1, m_source_id);
     std::vector<model::Message> messages;
     while (dangling.step()) {
-        messages.push_back({model::Severity::warning, "dangling-parent",
-                            dangling.column_text(0) + " names parent " + dangling.column_text(1) +
-                                ", which is not in the export",
-                            {"", dangling.column_int(2), 0}, dangling.column_text(0)});
+        const std::string kind = dangling.column_text(1);
+        messages.push_back({model::Severity::warning, "dangling-" + kind,
+                            dangling.column_text(0) + " names " + (kind == "parent" ? "parent " : "as replied-to ") +
+                                dangling.column_text(2) + ", which is not in the export",
+                            {"", dangling.column_int(3), 0}, dangling.column_text(0)});
     }
     dangling.reset();
     m_db.exec("DELETE FROM temp.pending_references");

@@ -1,6 +1,7 @@
 // Writes extracted model objects into the workspace in batched transactions, recording what changed.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@ struct WriteCounts {
     std::int64_t unchanged = 0;
     std::int64_t restored = 0;
     std::int64_t removed = 0;
+    std::int64_t skipped = 0;  // exact copies of an item the export already had
     std::int64_t warnings = 0;
     std::int64_t errors = 0;
 };
@@ -71,6 +73,7 @@ private:
     bool m_source_had_items = false;  // a first extract has nothing to mark as removed
     std::string m_last_item_key;      // the item written last, which comments usually point at
     std::int64_t m_last_item_id = 0;
+    std::chrono::steady_clock::time_point m_last_commit = std::chrono::steady_clock::now();
     std::unique_ptr<Statements> m_sql;
     std::unordered_map<std::string, std::int64_t> m_person_ids;
     std::unordered_map<std::string, std::int64_t> m_container_ids;

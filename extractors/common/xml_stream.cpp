@@ -73,6 +73,10 @@ XmlStream::XmlStream(const std::string& path) : m_path(path) {
                          "check the path after KIND: (relative paths start from the current folder)");
     }
     m_file_size = std::filesystem::file_size(path, error);
+    if (m_file_size == 0) {
+        throw InputError(ExitCode::truncated_input, {path, 0, 0}, "the file is empty",
+                         "the export looks truncated: export it again or check the copy");
+    }
     m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
     if (m_reader == nullptr) {
         throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file",
@@ -110,11 +114,11 @@ void XmlStream::throw_parse_error() {
     const std::int64_t line = m_error_line > 0 ? m_error_line : this->line();
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
     // A parser that failed having read the whole file, with elements still open, met a truncated file.
-    const bool at_end = m_file_size > 0 && bytes_consumed() + 4096 >= m_file_size;
-    const bool truncated = m_error_code == XML_ERR_TAG_NOT_FINISHED ||
-                           (m_error_code == XML_ERR_DOCUMENT_EMPTY && m_file_size == 0) ||
-                           (at_end && (m_error_code == XML_ERR_DOCUMENT_END || m_error_code == XML_ERR_LTSLASH_REQUIRED ||
-                                       m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED));
+    const bool at_end = bytes_consumed() + 4096 >= m_file_size;
+    const bool truncated =
+        m_saw_element && (m_error_code == XML_ERR_TAG_NOT_FINISHED ||
+                          (at_end && (m_error_code == XML_ERR_DOCUMENT_END || m_error_code == XML_ERR_LTSLASH_REQUIRED ||
+                                      m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED)));
     if (truncated) {
         throw InputError(ExitCode::truncated_input, {m_path, line, m_error_column},
                          "the file ends before the document is complete (" + problem + ")",
@@ -129,7 +133,11 @@ bool XmlStream::next() {
     if (status < 0 || m_error_code != 0) throw_parse_error();
     if (status == 0) return false;
     switch (xmlTextReaderNodeType(m_reader)) {
-        case XML_READER_TYPE_ELEMENT: m_node = Node::element; break;
+        case XML_READER_TYPE_ELEMENT:
+            m_node = Node::element;
+            m_saw_element = true;
+            break;
+        case XML_READER_TYPE_DOCUMENT_TYPE: refuse_entity_declarations(); break;
         case XML_READER_TYPE_END_ELEMENT: m_node = Node::end_element; break;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
@@ -143,6 +151,18 @@ bool XmlStream::next() {
         default: m_node = Node::other; break;
     }
     return true;
+}
+
+void XmlStream::refuse_entity_declarations() {
+    // Entities are never substituted in text, but libxml2 expands them in attribute values; a
+    // document that declares any is refused whole (exports never need them).
+    m_node = Node::other;
+    const auto* dtd = reinterpret_cast<const xmlDtd*>(xmlTextReaderCurrentNode(m_reader));
+    if (dtd != nullptr && (dtd->entities != nullptr || dtd->pentities != nullptr)) {
+        throw InputError(ExitCode::malformed_input, {m_path, line(), 0},
+                         "the document declares entities in its DOCTYPE; baton does not expand entities, for safety",
+                         "exports never need custom entities; remove the DOCTYPE's entity declarations");
+    }
 }
 
 int XmlStream::depth() const { return xmlTextReaderDepth(m_reader); }

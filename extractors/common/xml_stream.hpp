@@ -31,7 +31,8 @@ class XmlStream {
 public:
     enum class Node { element, end_element, text, other };
 
-    // Opens `path` for streaming; entities are not substituted, no DTD is loaded, no network is used.
+    // Opens `path` for streaming; entities are not substituted, documents that declare any are refused,
+    // no DTD is loaded, no network is used.
     explicit XmlStream(const std::string& path);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
@@ -66,12 +67,14 @@ public:
 
 private:
     [[noreturn]] void throw_parse_error();
+    void refuse_entity_declarations();
     void skip_subtree(int element_depth);
 
     xmlTextReader* m_reader = nullptr;
     std::string m_path;
     std::uint64_t m_file_size = 0;
     Node m_node = Node::other;
+    bool m_saw_element = false;
     int m_error_code = 0;
     std::int64_t m_error_line = 0;
     std::int64_t m_error_column = 0;

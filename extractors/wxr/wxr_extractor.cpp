@@ -46,6 +46,7 @@ model::SourceInfo WxrExtractor::open() {
     m_source.kind = "wxr";
     m_source.locator = m_stream.path();
     std::string link;
+    std::string network_url;  // base_site_url: the network's root on a multisite, shared by its sites
     bool saw_root = false;
     std::int64_t version_line = 0;
     while (m_stream.next()) {
@@ -77,6 +78,8 @@ model::SourceInfo WxrExtractor::open() {
         } else if (name == "link") {
             link = text::trim(element.text);
         } else if (name == "wp:base_site_url") {
+            network_url = text::trim(element.text);
+        } else if (name == "wp:base_blog_url") {
             m_source.site_url = text::trim(element.text);
         }
     }
@@ -94,7 +97,8 @@ model::SourceInfo WxrExtractor::open() {
                          "export the site again with WordPress's Tools > Export");
     }
     check_version(version_line);
-    if (m_source.site_url.empty()) m_source.site_url = link;
+    // The blog URL tells the sites of a multisite network apart; older exports may lack it.
+    if (m_source.site_url.empty()) m_source.site_url = !network_url.empty() ? network_url : link;
     if (!m_source.site_url.empty()) {
         m_source.key = m_source.site_url;
     } else {

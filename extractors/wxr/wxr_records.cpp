@@ -20,6 +20,13 @@ void warn(model::ModelSink& sink, const RecordContext& context, std::int64_t lin
                   std::move(item_key)});
 }
 
+// A record that cannot be kept: an error on the run (which ends "partial"), never a silent drop.
+void skip(model::ModelSink& sink, const RecordContext& context, std::int64_t line, std::string code,
+          std::string text, std::string item_key = {}) {
+    sink.message({model::Severity::error, std::move(code), std::move(text), {context.file, line, 0},
+                  std::move(item_key)});
+}
+
 void add_if_present(model::Attributes& attributes, const char* name, const std::string& value) {
     if (!value.empty()) attributes.emplace_back(name, value);
 }
@@ -89,14 +96,16 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
                   model::ModelSink& sink) {
     const std::string id = text::trim(comment.child_text("wp:comment_id"));
     if (id.empty()) {
-        warn(sink, context, comment.line, "wxr.comment-without-id",
+        skip(sink, context, comment.line, "wxr.comment-without-id",
              "a comment on " + post.key + " has no wp:comment_id; it is skipped", post.key);
         return;
     }
     model::Item item;
     item.key = "comment:" + id;
-    const std::string type = comment.child_text("wp:comment_type");
-    item.kind = type.empty() ? std::string("comment") : type;
+    // Pingbacks and trackbacks are machine notices; every other type (plugins add "review",
+    // "order_note", ...) is a comment by someone, its type kept as an attribute.
+    const std::string type = text::trim(comment.child_text("wp:comment_type"));
+    item.kind = type == "pingback" || type == "trackback" ? type : std::string("comment");
     item.status = comment_status(comment.child_text("wp:comment_approved"));
     item.url = post.url.empty() ? std::string() : post.url + "#comment-" + id;
     item.created_at = normalise_date(comment.child_text("wp:comment_date_gmt"), true);
@@ -108,6 +117,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
     if (!parent.empty() && parent != "0") item.reply_to_key = "comment:" + parent;
     item.body = {"wordpress-html", comment.child_text("wp:comment_content")};
     item.source_line = comment.line;
+    if (item.kind == "comment" && type != "comment") add_if_present(item.attributes, "comment_type", type);
     add_if_present(item.attributes, "author_url", comment.child_text("wp:comment_author_url"));
     add_if_present(item.attributes, "author_ip", comment.child_text("wp:comment_author_IP"));
     add_meta(item.attributes, comment, "wp:commentmeta");
@@ -160,7 +170,7 @@ std::string normalise_date(const std::string& wordpress_date, bool gmt) {
 void emit_author(const XmlElement& record, RecordContext& context, model::ModelSink& sink) {
     const std::string login = text::trim(record.child_text("wp:author_login"));
     if (login.empty()) {
-        warn(sink, context, record.line, "wxr.author-without-login", "an author record has no wp:author_login; skipped");
+        skip(sink, context, record.line, "wxr.author-without-login", "an author record has no wp:author_login; skipped");
         return;
     }
     model::Person person;
@@ -181,7 +191,7 @@ void emit_author(const XmlElement& record, RecordContext& context, model::ModelS
 void emit_category(const XmlElement& record, RecordContext& context, model::ModelSink& sink) {
     const std::string slug = text::trim(record.child_text("wp:category_nicename"));
     if (slug.empty()) {
-        warn(sink, context, record.line, "wxr.category-without-slug",
+        skip(sink, context, record.line, "wxr.category-without-slug",
              "a category has no wp:category_nicename; skipped");
         return;
     }
@@ -201,7 +211,7 @@ void emit_category(const XmlElement& record, RecordContext& context, model::Mode
 void emit_tag(const XmlElement& record, RecordContext& context, model::ModelSink& sink) {
     const std::string slug = text::trim(record.child_text("wp:tag_slug"));
     if (slug.empty()) {
-        warn(sink, context, record.line, "wxr.tag-without-slug", "a tag has no wp:tag_slug; skipped");
+        skip(sink, context, record.line, "wxr.tag-without-slug", "a tag has no wp:tag_slug; skipped");
         return;
     }
     model::Container container;
@@ -219,7 +229,7 @@ void emit_term(const XmlElement& record, RecordContext& context, model::ModelSin
     const std::string taxonomy = text::trim(record.child_text("wp:term_taxonomy"));
     const std::string slug = text::trim(record.child_text("wp:term_slug"));
     if (taxonomy.empty() || slug.empty()) {
-        warn(sink, context, record.line, "wxr.term-incomplete",
+        skip(sink, context, record.line, "wxr.term-incomplete",
              "a term lacks wp:term_taxonomy or wp:term_slug; skipped");
         return;
     }

@@ -107,7 +107,7 @@ std::string table_cell(const std::string& text) {
 void write_file(const std::filesystem::path& path, const std::string& content, WrittenTaskLists& written) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
-    if (!out) throw Error(ExitCode::input_unreadable, "cannot write " + path.string());
+    if (!out) throw OutputError("cannot write " + path.string());
     written.files.push_back(path.string());
 }
 
@@ -120,7 +120,7 @@ WrittenTaskLists write_task_lists(const std::vector<Checklist>& checklists, cons
     }
     std::error_code error;
     std::filesystem::create_directories(directory, error);
-    if (error) throw Error(ExitCode::input_unreadable, "cannot create " + directory + ": " + error.message());
+    if (error) throw OutputError("cannot create " + directory + ": " + error.message());
     WrittenTaskLists written;
     written.people = checklists.size();
     for (const auto& checklist : checklists) {

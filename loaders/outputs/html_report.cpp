@@ -64,10 +64,12 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
     card(out, "communities without owner", summary.communities_without_owner);
     card(out, "onboarding tasks", summary.tasks);
     out << "</div>";
-    out << "<table><tr><th>community</th><th class=\"n\">items</th><th>owners and managers, and why</th></tr>";
+    out << "<table><tr><th>community</th><th class=\"n\">items</th><th class=\"n\">comments</th>"
+           "<th>owners and managers, and why</th></tr>";
     for (const auto& community : transform::read_communities(workspace, plan_run)) {
         out << "<tr><td><b>" << html_escape(community.name) << "</b><br><span class=\"muted\">/"
-            << html_escape(community.slug) << "</span></td><td class=\"n\">" << community.migrated_items << "</td><td>";
+            << html_escape(community.slug) << "</span></td><td class=\"n\">" << community.migrated_items
+            << "</td><td class=\"n\">" << community.migrated_comments << "</td><td>";
         if (community.roles.empty()) out << "<span class=\"warn\">no eligible owner: assign one by hand</span>";
         for (const auto& role : community.roles) {
             out << "<div><span class=\"role-" << html_escape(role.role) << "\">" << html_escape(role.display_name)
@@ -93,10 +95,11 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
 
 void messages_section(std::ostringstream& out, workspace::Workspace& workspace, int max_messages) {
     auto& db = workspace.db();
-    // Messages of each source's latest run, plus those of runs that failed before naming a source.
+    // Messages of each source's latest run, plus those of recent runs that failed before they
+    // could name a source (a file that is not an export, or not there at all).
     const char* scope =
-        "FROM messages m WHERE m.run_id IN (SELECT last_run FROM sources) OR (m.source_id IS NULL AND m.run_id = "
-        "(SELECT max(id) FROM runs WHERE command = 'extract'))";
+        "FROM messages m WHERE m.run_id IN (SELECT last_run FROM sources) OR (m.source_id IS NULL AND m.run_id IN "
+        "(SELECT id FROM runs ORDER BY id DESC LIMIT 50))";
     const std::int64_t total = db.query_int(std::string("SELECT count(*) ") + scope);
     out << "<h2>Messages</h2>";
     if (total == 0) {

@@ -21,20 +21,16 @@ Value text_or_null(std::string value) { return value.empty() ? Value(nullptr) : 
 Value id_or_null(std::int64_t id) { return id > 0 ? Value(id) : Value(nullptr); }
 
 sql::Database open_platform(const std::string& path) {
-    try {
-        sql::Database db(path, sql::OpenMode::create);
-        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-        if (db.query_int("SELECT count(*) FROM sqlite_schema WHERE name NOT IN ('platform_meta') AND type = 'table' "
-                         "AND name NOT IN ('communities', 'users', 'memberships', 'content', 'comments', 'tasks')") >
-            0) {
-            throw TargetError(path + " holds tables that are not baton's platform model",
-                              "name a new file with --target sqlite:PATH");
-        }
-        db.exec(sqlite_target::platform_schema);
-        return db;
-    } catch (const WorkspaceError& error) {
-        throw TargetError(std::string("cannot use the target database: ") + error.what());
+    sql::Database db(path, sql::OpenMode::create, sql::Role::target);
+    // Refuse a database of something else before writing anything to it (not even WAL mode).
+    if (db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
+                     "('platform_meta', 'communities', 'users', 'memberships', 'content', 'comments', 'tasks')") > 0) {
+        throw TargetError(path + " holds tables that are not baton's platform model",
+                          "name a new file with --target sqlite:PATH");
     }
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    db.exec(sqlite_target::platform_schema);
+    return db;
 }
 
 // Writes one id-map row per loaded object into the workspace, in its own transaction.
@@ -43,14 +39,15 @@ public:
     IdMap(workspace::Workspace& workspace, std::string target, std::int64_t run_id)
         : m_statement(workspace.db().prepare(
               "INSERT INTO id_map(target, object_kind, legacy_key, target_id, content_hash, run_id, status) "
-              "VALUES (?,?,?,?,NULL,?,'imported') ON CONFLICT (target, object_kind, legacy_key) DO UPDATE SET "
-              "target_id = excluded.target_id, run_id = excluded.run_id, status = 'imported'")),
+              "VALUES (?,?,?,?,?,?,'imported') ON CONFLICT (target, object_kind, legacy_key) DO UPDATE SET "
+              "target_id = excluded.target_id, content_hash = excluded.content_hash, run_id = excluded.run_id, "
+              "status = 'imported'")),
           m_target(std::move(target)),
           m_run(run_id) {}
 
-    void record(const char* kind, const std::string& legacy_key, std::int64_t target_id) {
+    void record(const char* kind, const std::string& legacy_key, std::int64_t target_id, const UpsertTable& table) {
         m_statement.bind(1, m_target).bind(2, kind).bind(3, legacy_key).bind(4, std::to_string(target_id));
-        m_statement.bind(5, m_run).run();
+        m_statement.bind(5, table.last_hash()).bind(6, m_run).run();
     }
 
 private:
@@ -74,6 +71,20 @@ public:
     }
 
 private:
+    // The plan's slug, or the first "-N" variant no other community of the target holds: loads
+    // never delete, so a slug freed in one plan may still belong to an earlier community.
+    std::string free_slug(const std::string& slug, const std::string& legacy_key) {
+        auto holder = m_platform.prepare("SELECT legacy_key FROM communities WHERE slug = ?");
+        std::string candidate = slug;
+        for (int n = 2;; ++n) {
+            holder.bind(1, candidate);
+            const bool taken = holder.step() && holder.column_text(0) != legacy_key;
+            holder.reset();
+            if (!taken) return candidate;
+            candidate = slug + "-" + std::to_string(n);
+        }
+    }
+
     void load_communities(LoadCounts& counts) {
         UpsertTable table(m_platform, "communities");
         auto select = m_ws.prepare(
@@ -83,12 +94,12 @@ private:
         select.bind(1, m_plan);
         while (select.step()) {
             const std::string legacy_key = select.column_text(1);
-            const Row row = {{"slug", select.column_text(2)},
+            const Row row = {{"slug", free_slug(select.column_text(2), legacy_key)},
                              {"name", select.column_text(3)},
                              {"description", text_or_null(select.column_text(4))}};
             const std::int64_t id = table.upsert(legacy_key, row, counts);
             m_community_ids[select.column_int(0)] = {id, legacy_key};
-            m_id_map.record("community", legacy_key, id);
+            m_id_map.record("community", legacy_key, id, table);
         }
     }
 
@@ -109,7 +120,7 @@ private:
                              {"email", text_or_null(select.column_text(4))}};
             const std::int64_t id = table.upsert(legacy_key, row, counts);
             m_user_ids[select.column_int(0)] = {id, legacy_key};
-            m_id_map.record("user", legacy_key, id);
+            m_id_map.record("user", legacy_key, id, table);
         }
     }
 
@@ -131,7 +142,7 @@ private:
                              {"user_id", user.first},
                              {"role", select.column_text(2)},
                              {"reason", text_or_null(select.column_text(3))}};
-            m_id_map.record("membership", legacy_key, table.upsert(legacy_key, row, counts));
+            m_id_map.record("membership", legacy_key, table.upsert(legacy_key, row, counts), table);
         }
     }
 
@@ -160,7 +171,7 @@ private:
                              {"body", select.column_text(8)},
                              {"created_at", text_or_null(select.column_text(9))},
                              {"updated_at", text_or_null(select.column_text(10))}};
-            m_id_map.record("content", legacy_key, table.upsert(legacy_key, row, counts));
+            m_id_map.record("content", legacy_key, table.upsert(legacy_key, row, counts), table);
             if (++count % 1024 == 0) {
                 throw_if_interrupted();
                 progress.update(count, 0);
@@ -187,7 +198,10 @@ private:
             find_content.bind(1, select.column_text(1));
             const std::int64_t content_id = find_content.step() ? find_content.column_int(0) : 0;
             find_content.reset();
-            if (content_id == 0) continue;  // the planner only migrates comments whose item migrates
+            if (content_id == 0) {  // the planner migrates comments only with their item; counted if not
+                ++counts.skipped;
+                continue;
+            }
             const auto author = m_user_ids.find(select.column_int(2));
             const Row row = {{"content_id", content_id},
                              {"author_id", id_or_null(author == m_user_ids.end() ? 0 : author->second.first)},
@@ -195,7 +209,7 @@ private:
                              {"body", select.column_text(4)},
                              {"status", text_or_null(select.column_text(5))},
                              {"created_at", text_or_null(select.column_text(6))}};
-            m_id_map.record("comment", legacy_key, table.upsert(legacy_key, row, counts));
+            m_id_map.record("comment", legacy_key, table.upsert(legacy_key, row, counts), table);
         }
         m_platform.exec(
             "UPDATE comments SET reply_to_id = (SELECT p.id FROM comments p WHERE p.legacy_key = "
@@ -219,7 +233,7 @@ private:
                              {"title", select.column_text(5)},
                              {"description", select.column_text(6)},
                              {"due_offset_days", select.column_int(7)}};
-            m_id_map.record("task", legacy_key, table.upsert(legacy_key, row, counts));
+            m_id_map.record("task", legacy_key, table.upsert(legacy_key, row, counts), table);
         }
     }
 

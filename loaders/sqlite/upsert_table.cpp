@@ -52,7 +52,8 @@ void UpsertTable::prepare(const Row& row) {
 
 std::int64_t UpsertTable::upsert(const std::string& legacy_key, const Row& row, LoadCounts& counts) {
     if (!m_insert) prepare(row);
-    const std::string hash = hash_of(row);
+    m_last_hash = hash_of(row);
+    const std::string& hash = m_last_hash;
     m_find.bind(1, legacy_key);
     const bool exists = m_find.step();
     const std::int64_t existing_id = exists ? m_find.column_int(0) : 0;

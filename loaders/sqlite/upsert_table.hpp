@@ -20,6 +20,8 @@ public:
     UpsertTable(sql::Database& db, std::string table);
     // Returns the row id in the target.
     std::int64_t upsert(const std::string& legacy_key, const Row& row, LoadCounts& counts);
+    // The hash of the values the last upsert wrote (or found unchanged).
+    [[nodiscard]] const std::string& last_hash() const noexcept { return m_last_hash; }
 
 private:
     void prepare(const Row& row);
@@ -28,6 +30,7 @@ private:
     sql::Statement m_find;
     std::unique_ptr<sql::Statement> m_insert;
     std::unique_ptr<sql::Statement> m_update;
+    std::string m_last_hash;
 };
 
 }  // namespace baton::load::sqlite_target

@@ -138,6 +138,19 @@ TEST(Cli, MainJobOnTheSampleExport) {
     EXPECT_EQ(json->getArray("runs")->size(), 7U);  // extract, plan, load x2, tasks x2, report
 }
 
+TEST(Cli, UnwritableOutputsHaveTheirOwnExitCode) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(wxr_fixture("small-export.xml")), dir.path()).exit_code, 0);
+    ASSERT_EQ(run_baton("plan", dir.path()).exit_code, 0);
+    const auto report = run_baton("report --out /nonexistent-folder/report.html", dir.path());
+    EXPECT_EQ(report.exit_code, code(ExitCode::output_unwritable)) << report.err;
+    write_file(dir.file("a-file"), "x");
+    const auto tasks = run_baton("tasks --out a-file/tasks", dir.path());
+    EXPECT_EQ(tasks.exit_code, code(ExitCode::output_unwritable)) << tasks.err;
+    const auto load = run_baton("load --target sqlite:/nonexistent-folder/platform.db", dir.path());
+    EXPECT_EQ(load.exit_code, code(ExitCode::target)) << load.err;
+}
+
 TEST(Cli, DumpIsStableText) {
     TempDir dir;
     ASSERT_EQ(run_baton("extract wxr:" + quoted(wxr_fixture("wxr-simple.xml")), dir.path()).exit_code, 0);

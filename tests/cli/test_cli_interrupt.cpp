@@ -28,26 +28,29 @@ const std::string& large_export() {
     return path;
 }
 
-std::int64_t committed_items(const std::string& workspace) {
+std::int64_t count_rows(const std::string& workspace, const std::string& table) {
     try {
         sql::Database db(workspace, sql::OpenMode::read_write);
-        return db.query_int("SELECT count(*) FROM items", 0);
+        return db.query_int("SELECT count(*) FROM " + table, 0);
     } catch (...) {
         return 0;  // not created yet
     }
 }
 
-// Starts `baton extract`, waits until some items are committed, then sends `signal_number`.
-int extract_and_signal(const std::string& workspace, int signal_number) {
+// Starts `baton extract`, waits until it is under way (its run is recorded, or for `wait_for_items`
+// until items are committed), then sends `signal_number`.
+int extract_and_signal(const std::string& workspace, int signal_number, bool wait_for_items) {
     const std::string binary = BATON_BINARY;
     const std::string source = "wxr:" + large_export();
     const char* argv[] = {binary.c_str(), "extract", source.c_str(), "--workspace", workspace.c_str(), nullptr};
     pid_t pid = 0;
     if (posix_spawn(&pid, binary.c_str(), nullptr, nullptr, const_cast<char**>(argv), environ) != 0) return -1;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (committed_items(workspace) == 0 && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const std::string table = wait_for_items ? "items" : "runs";
+    while (count_rows(workspace, table) == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+    if (!wait_for_items) std::this_thread::sleep_for(std::chrono::milliseconds(100));  // mid-way through
     kill(pid, signal_number);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -59,7 +62,7 @@ int extract_and_signal(const std::string& workspace, int signal_number) {
 TEST(CliInterrupt, CtrlCStopsCleanlyAndTheRunIsRecordedAsInterrupted) {
     TempDir dir;
     const std::string workspace = dir.file("w.db");
-    const int status = extract_and_signal(workspace, SIGINT);
+    const int status = extract_and_signal(workspace, SIGINT, false);
     ASSERT_TRUE(WIFEXITED(status)) << "baton should exit by itself after Ctrl-C";
     EXPECT_EQ(WEXITSTATUS(status), 130);
     {
@@ -78,7 +81,7 @@ TEST(CliInterrupt, CtrlCStopsCleanlyAndTheRunIsRecordedAsInterrupted) {
 TEST(CliInterrupt, KilledRunIsClosedAsInterruptedAndARerunCompletes) {
     TempDir dir;
     const std::string workspace = dir.file("w.db");
-    const int status = extract_and_signal(workspace, SIGKILL);
+    const int status = extract_and_signal(workspace, SIGKILL, true);
     ASSERT_TRUE(WIFSIGNALED(status));
     const auto rerun = run_baton("extract wxr:'" + large_export() + "' --workspace w.db", dir.path());
     ASSERT_EQ(rerun.exit_code, 0) << rerun.err;

@@ -101,6 +101,51 @@ TEST(SqlitePlatformLoader, RefusesADatabaseOfSomethingElse) {
     EXPECT_EQ(test::query_text(planned.workspace, "SELECT outcome FROM runs ORDER BY id DESC LIMIT 1"), "failed");
 }
 
+TEST(SqlitePlatformLoader, SlugHeldByAnEarlierCommunityGetsASuffix) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    {
+        sql::Database db(platform, sql::OpenMode::create);
+        db.exec("PRAGMA foreign_keys = OFF");
+    }
+    load_into(planned, platform);
+    {
+        sql::Database db(platform, sql::OpenMode::read_write);
+        // An earlier community, from another source, already holds the slug "foo".
+        db.exec("UPDATE communities SET slug = 'foo-old' WHERE slug = 'foo'");
+        db.exec("INSERT INTO communities(legacy_key, slug, name, content_hash) VALUES ('elsewhere#x', 'foo', 'Other', 'h')");
+        db.exec("UPDATE communities SET content_hash = 'stale' WHERE slug = 'foo-old'");
+    }
+    const LoadResult again = load_into(planned, platform);
+    EXPECT_EQ(again.communities.updated, 1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM communities WHERE slug = 'foo-2' AND name = 'Foo'"), 1);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM communities WHERE slug = 'foo' AND name = 'Other'"), 1);
+}
+
+TEST(SqlitePlatformLoader, TargetFailuresAreTargetErrors) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    load_into(planned, platform);
+    {
+        sql::Database db(platform, sql::OpenMode::read_write);
+        db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON content BEGIN SELECT RAISE(ABORT, 'read-only archive'); END");
+        db.exec("UPDATE communities SET content_hash = 'x'");  // force updates on the next load
+    }
+    std::string newer = test::read_file(test::wxr_fixture("small-export.xml"));
+    newer.replace(newer.find("<title>Hello world!</title>"), 27, "<title>Changed</title>");
+    const std::string path = planned.dir.file("newer.xml");
+    test::write_file(path, newer);
+    test::extract_wxr(planned.workspace, path);
+    planned.replan();
+    try {
+        load_into(planned, platform);
+        FAIL() << "expected a target error";
+    } catch (const TargetError& error) {
+        EXPECT_NE(std::string(error.what()).find("read-only archive"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE title = 'Changed'"), 0);  // rolled back
+}
+
 TEST(SqlitePlatformLoader, UnknownTargetKindIsAUsageError) {
     EXPECT_THROW(create_loader("ftp:somewhere"), UsageError);
     EXPECT_THROW(create_loader("platform.db"), UsageError);

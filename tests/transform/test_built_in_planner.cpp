@@ -198,4 +198,53 @@ TEST(BuiltInPlanner, SameInputsGiveTheSamePlan) {
     EXPECT_EQ(latest_plan_run(h.workspace), second_run);
 }
 
+TEST(BuiltInPlanner, PasswordProtectedContentWaitsForReview) {
+    History h;
+    model::Item secret;
+    secret.key = "post:77";
+    secret.kind = "post";
+    secret.status = "publish";
+    secret.author_key = "login:alice";
+    secret.container_keys = {"category:hr"};
+    secret.attributes = {{"post_password", "hunter2"}};
+    h.writer.item(secret);
+    h.add("login:alice", "category:hr", "2020-01-01");
+    const auto summary = h.plan();
+    EXPECT_EQ(summary.excluded_items, 1);
+    EXPECT_EQ(test::query_text(h.workspace, "SELECT p.reason FROM plan_placements p JOIN items i ON i.id = p.item_id "
+                                            "WHERE i.key = 'post:77'"),
+              "password-protected in the old site: review it before it moves");
+}
+
+TEST(BuiltInPlanner, CommentsOfRemovedItemsAreLeftOut) {
+    History h;
+    const auto post = h.add("login:alice", "category:hr", "2020-01-01");
+    h.add("email:reader@example.org", "", "2020-01-02", "comment", "approved", post);
+    h.writer.finish_complete();
+    // A newer export without the post, but (oddly) still with its comment.
+    const std::int64_t run = h.workspace.begin_run("extract", "");
+    {
+        workspace::WorkspaceWriter writer(h.workspace, h.source, run);
+        model::Item comment;
+        comment.key = "post:2";
+        comment.kind = "comment";
+        comment.status = "approved";
+        comment.author_key = "email:reader@example.org";
+        comment.parent_key = post;
+        comment.created_at = "2020-01-02";
+        comment.modified_at = "2020-01-02";
+        comment.container_keys = {"post_tag:misc"};
+        comment.title = "comment post:2";
+        writer.item(comment);
+        writer.finish_complete();
+    }
+    h.workspace.end_run(run, workspace::RunOutcome::succeeded, 0);
+    const std::int64_t plan_run = h.workspace.begin_run("plan", "");
+    const auto summary = plan_with_built_in_rules(h.workspace, plan_run);
+    EXPECT_EQ(summary.migrated_items, 0);
+    EXPECT_EQ(test::query_text(h.workspace, "SELECT reason FROM plan_placements WHERE plan_run = " +
+                                                std::to_string(plan_run)),
+              "belongs to " + post + ", which is no longer in the export");
+}
+
 }  // namespace baton::transform

@@ -79,6 +79,9 @@ TEST(Workspace, RefusesAnSqliteFileThatIsNotAWorkspace) {
     }
     sql::Database db(path, sql::OpenMode::read_write);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema"), 1);  // untouched
+    auto mode = db.prepare("PRAGMA journal_mode");
+    ASSERT_TRUE(mode.step());
+    EXPECT_EQ(mode.column_text(0), "delete");  // not even switched to WAL
 }
 
 TEST(Workspace, RefusesAFileThatIsNotSqlite) {

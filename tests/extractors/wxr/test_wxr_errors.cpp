@@ -166,7 +166,8 @@ TEST(WxrErrors, ExternalEntitiesAreNeverRead) {
                          "<content:encoded>&xxe;</content:encoded></item></channel></rss>\n");
     const Failure failure = extract_expecting_failure(s.workspace, path);
     EXPECT_EQ(failure.code, ExitCode::malformed_input);
-    EXPECT_NE(failure.problem.find("&xxe"), std::string::npos) << failure.problem;
+    EXPECT_NE(failure.problem.find("declares entities"), std::string::npos) << failure.problem;
+    EXPECT_GT(failure.position.line, 0);
     EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items_with_body WHERE body LIKE '%TOP-SECRET%'"), 0);
 }
 
@@ -212,12 +213,35 @@ TEST(WxrErrors, MalformedRecordsAreReportedAndSkipped) {
                      "</channel></rss>\n");
     extract_wxr(s.workspace, path);
     EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items"), 1);
-    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM messages WHERE severity = 'warning' AND code IN "
+    // Each skipped record is an error of the run, with its line; the run ends "partial".
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM messages WHERE severity = 'error' AND code IN "
                                      "('wxr.author-without-login', 'wxr.category-without-slug', "
                                      "'wxr.comment-without-id')"),
               3);
     EXPECT_EQ(query_int(s.workspace, "SELECT line FROM messages WHERE code = 'wxr.author-without-login'"), 3);
-    EXPECT_EQ(query_text(s.workspace, "SELECT outcome FROM runs"), "succeeded");
+    EXPECT_EQ(query_text(s.workspace, "SELECT outcome FROM runs"), "partial");
+}
+
+TEST(WxrErrors, EmptyFileIsTruncatedTinyGarbageIsMalformed) {
+    Scratch s;
+    const std::string empty = s.dir.file("empty.xml");
+    write_file(empty, "");
+    EXPECT_EQ(extract_expecting_failure(s.workspace, empty).code, ExitCode::truncated_input);
+    const std::string tiny = s.dir.file("tiny.xml");
+    write_file(tiny, "x\n");
+    EXPECT_EQ(extract_expecting_failure(s.workspace, tiny).code, ExitCode::malformed_input);
+}
+
+TEST(WxrErrors, EntitiesInAttributeValuesAreRefusedToo) {
+    Scratch s;
+    const std::string path = s.dir.file("attribute.xml");
+    write_file(path, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"injected\">]>\n"
+                     "<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+                     "<wp:wxr_version>1.2</wp:wxr_version><item><title>t</title><wp:post_id>1</wp:post_id>"
+                     "<category domain=\"category\" nicename=\"&e;\">x</category></item></channel></rss>\n");
+    const Failure failure = extract_expecting_failure(s.workspace, path);
+    EXPECT_EQ(failure.code, ExitCode::malformed_input);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM containers WHERE slug = 'injected'"), 0);
 }
 
 TEST(WxrErrors, NewerMinorVersionIsReadWithAWarning) {

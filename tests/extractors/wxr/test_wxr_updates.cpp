@@ -79,4 +79,57 @@ TEST(WxrUpdates, NewerExportUpdatesRemovesAndAddsItems) {
               11);
 }
 
+TEST(WxrUpdates, SitesOfOneMultisiteNetworkAreSeparateSources) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    const auto site = [&](const std::string& name, const std::string& blog) {
+        const std::string path = dir.file(name + ".xml");
+        write_file(path, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+                         "<channel><title>" + name + "</title><wp:wxr_version>1.2</wp:wxr_version>"
+                         "<wp:base_site_url>https://intranet.example</wp:base_site_url>"
+                         "<wp:base_blog_url>" + blog + "</wp:base_blog_url>"
+                         "<item><title>t</title><wp:post_id>1</wp:post_id></item></channel></rss>\n");
+        return path;
+    };
+    const auto hr = extract_wxr(workspace, site("hr", "https://intranet.example/hr"));
+    const auto it = extract_wxr(workspace, site("it", "https://intranet.example/it"));
+    EXPECT_NE(hr, it);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items WHERE removed_run IS NULL"), 2);
+}
+
+TEST(WxrUpdates, DanglingReferencesAreReportedOnEveryExtract) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    const std::string path = dir.file("dangling.xml");
+    write_file(path, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+                     "<channel><wp:wxr_version>1.2</wp:wxr_version>\n<item><title>photo</title><wp:post_id>5</wp:post_id>"
+                     "<wp:post_type>attachment</wp:post_type><wp:post_parent>404</wp:post_parent>"
+                     "<wp:comment><wp:comment_id>9</wp:comment_id><wp:comment_parent>8</wp:comment_parent></wp:comment>"
+                     "</item></channel></rss>\n");
+    for (int run = 0; run < 2; ++run) {
+        extract_wxr(workspace, path);
+        EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'dangling-parent' AND run_id = "
+                                       "(SELECT max(id) FROM runs)"),
+                  1);
+        EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'dangling-reply-to' AND run_id = "
+                                       "(SELECT max(id) FROM runs)"),
+                  1);
+    }
+}
+
+TEST(WxrUpdates, PluginCommentTypesAreCommentsWithTheirType) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    const std::string path = dir.file("types.xml");
+    write_file(path, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+                     "<channel><wp:wxr_version>1.2</wp:wxr_version><item><title>p</title><wp:post_id>1</wp:post_id>"
+                     "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_type>review</wp:comment_type></wp:comment>"
+                     "<wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_type>pingback</wp:comment_type></wp:comment>"
+                     "</item></channel></rss>\n");
+    extract_wxr(workspace, path);
+    EXPECT_EQ(query_text(workspace, "SELECT kind FROM items WHERE key = 'comment:1'"), "comment");
+    EXPECT_EQ(item_attribute(workspace, "comment:1", "comment_type"), "review");
+    EXPECT_EQ(query_text(workspace, "SELECT kind FROM items WHERE key = 'comment:2'"), "pingback");
+}
+
 }  // namespace baton::test
