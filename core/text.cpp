@@ -29,9 +29,8 @@ std::string html_escape(std::string_view value) {
     return out;
 }
 
-std::string json_escape(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 8);
+void append_json_escaped(std::string& out, std::string_view value) {
+    out.reserve(out.size() + value.size() + 8);
     for (const char c : value) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {
@@ -52,6 +51,11 @@ std::string json_escape(std::string_view value) {
                 }
         }
     }
+}
+
+std::string json_escape(std::string_view value) {
+    std::string out;
+    append_json_escaped(out, value);
     return out;
 }
 

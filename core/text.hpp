@@ -9,6 +9,7 @@ namespace baton::text {
 
 [[nodiscard]] std::string html_escape(std::string_view value);
 [[nodiscard]] std::string json_escape(std::string_view value);  // without the surrounding quotes
+void append_json_escaped(std::string& out, std::string_view value);  // the same, appended to `out`
 [[nodiscard]] std::string json_string(std::string_view value);  // with the surrounding quotes
 [[nodiscard]] std::string csv_field(std::string_view value);    // RFC 4180: quoted when needed
 [[nodiscard]] std::string trim(std::string_view value);

@@ -42,7 +42,7 @@ void replay_items(sql::Database& db, std::int64_t source_id, model::ModelSink& s
         "WHERE ic.item_id = ? ORDER BY ic.position");
     auto revisions = db.prepare(
         "SELECT r.key, coalesce(p.key, ''), coalesce(r.timestamp, ''), coalesce(r.size, 0), coalesce(r.comment, '') "
-        "FROM revisions r LEFT JOIN people p ON p.id = r.author_id WHERE r.item_id = ? ORDER BY r.id");
+        "FROM revisions r LEFT JOIN people p ON p.id = r.author_id WHERE r.item_id = ? ORDER BY r.position");
     while (select.step()) {
         model::Item item;
         const std::int64_t id = select.column_int(0);

@@ -96,16 +96,15 @@ CREATE TABLE item_containers(
   container_id INTEGER NOT NULL REFERENCES containers(id),
   position INTEGER NOT NULL,
   PRIMARY KEY (item_id, container_id)) WITHOUT ROWID;
-CREATE INDEX item_containers_by_container ON item_containers(container_id);
 CREATE TABLE revisions(
-  id INTEGER PRIMARY KEY,
   item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
   key TEXT NOT NULL,
   author_id INTEGER REFERENCES people(id),
   timestamp TEXT,
   size INTEGER,
   comment TEXT,
-  UNIQUE (item_id, key));
+  PRIMARY KEY (item_id, position)) WITHOUT ROWID;
 -- Items created by a run are those with first_run = run; this table holds the other changes.
 CREATE TABLE item_changes(
   run_id INTEGER NOT NULL REFERENCES runs(id),

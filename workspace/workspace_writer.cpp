@@ -10,23 +10,18 @@ namespace baton::workspace {
 
 struct WorkspaceWriter::Statements {
     explicit Statements(sql::Database& db)
-        : upsert_person(db.prepare(
+        : insert_person(db.prepare(
               "INSERT INTO people(source_id, key, login, display_name, email, attributes, declared) "
-              "VALUES (?,?,?,?,?,?,?) ON CONFLICT (source_id, key) DO UPDATE SET login = excluded.login, "
-              "display_name = excluded.display_name, email = excluded.email, attributes = excluded.attributes, "
-              "declared = excluded.declared WHERE excluded.declared >= people.declared RETURNING id")),
-          placeholder_person(db.prepare(
-              "INSERT INTO people(source_id, key, login, declared) VALUES (?,?,?,0) "
-              "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
-          upsert_container(db.prepare(
+              "VALUES (?,?,?,?,?,?,?)")),
+          update_person(db.prepare(
+              "UPDATE people SET login = ?2, display_name = ?3, email = ?4, attributes = ?5, declared = ?6 "
+              "WHERE id = ?1 AND declared <= ?6")),
+          insert_container(db.prepare(
               "INSERT INTO containers(source_id, key, kind, name, slug, parent_key, description, attributes, "
-              "declared) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (source_id, key) DO UPDATE SET kind = excluded.kind, "
-              "name = excluded.name, slug = excluded.slug, parent_key = excluded.parent_key, "
-              "description = excluded.description, attributes = excluded.attributes, declared = excluded.declared "
-              "WHERE excluded.declared >= containers.declared RETURNING id")),
-          placeholder_container(db.prepare(
-              "INSERT INTO containers(source_id, key, kind, declared) VALUES (?,?,?,0) "
-              "ON CONFLICT (source_id, key) DO UPDATE SET key = excluded.key RETURNING id")),
+              "declared) VALUES (?,?,?,?,?,?,?,?,?)")),
+          update_container(db.prepare(
+              "UPDATE containers SET kind = ?2, name = ?3, slug = ?4, parent_key = ?5, description = ?6, "
+              "attributes = ?7, declared = ?8 WHERE id = ?1 AND declared <= ?8")),
           find_item(db.prepare(
               "SELECT id, fingerprint, removed_run, seen_run, source_line FROM items WHERE source_id = ? AND key = ?")),
           insert_item(db.prepare(
@@ -57,18 +52,18 @@ struct WorkspaceWriter::Statements {
           insert_item_container(db.prepare(
               "INSERT OR IGNORE INTO item_containers(item_id, container_id, position) VALUES (?,?,?)")),
           insert_revision(db.prepare(
-              "INSERT OR REPLACE INTO revisions(item_id, key, author_id, timestamp, size, comment) "
-              "VALUES (?,?,?,?,?,?)")),
+              "INSERT OR REPLACE INTO revisions(item_id, position, key, author_id, timestamp, size, comment) "
+              "VALUES (?,?,?,?,?,?,?)")),
           record_change(db.prepare(
               "INSERT OR REPLACE INTO item_changes(run_id, item_id, change, detail) VALUES (?,?,?,?)")),
           insert_message(db.prepare(
               "INSERT INTO messages(run_id, source_id, item_key, severity, code, text, file, line, column) "
               "VALUES (?,?,?,?,?,?,?,?,?)")) {}
 
-    sql::Statement upsert_person;
-    sql::Statement placeholder_person;
-    sql::Statement upsert_container;
-    sql::Statement placeholder_container;
+    sql::Statement insert_person;
+    sql::Statement update_person;
+    sql::Statement insert_container;
+    sql::Statement update_container;
     sql::Statement find_item;
     sql::Statement insert_item;
     sql::Statement update_item;
@@ -87,20 +82,6 @@ struct WorkspaceWriter::Statements {
 
 namespace {
 
-std::int64_t step_returning_id(sql::Statement& statement) {
-    statement.step();
-    const std::int64_t id = statement.column_int(0);
-    statement.reset();
-    return id;
-}
-
-// An upsert whose WHERE kept the existing row returns no id: then the id is the one known.
-void remember_id(std::unordered_map<std::string, std::int64_t>& ids, const std::string& key,
-                 sql::Statement& statement) {
-    if (statement.step()) ids[key] = statement.column_int(0);
-    statement.reset();
-}
-
 std::string key_prefix(const std::string& key) {
     const auto colon = key.find(':');
     return colon == std::string::npos ? std::string("unknown") : key.substr(0, colon);
@@ -118,7 +99,11 @@ std::string attributes_to_json(const model::Attributes& attributes) {
     std::string json = "[";
     for (const auto& [name, value] : attributes) {
         if (json.size() > 1) json += ',';
-        json += '[' + text::json_string(name) + ',' + text::json_string(value) + ']';
+        json += "[\"";
+        text::append_json_escaped(json, name);
+        json += "\",\"";
+        text::append_json_escaped(json, value);
+        json += "\"]";
     }
     json += ']';
     return json;
@@ -193,35 +178,43 @@ void WorkspaceWriter::count_operation() {
     }
 }
 
+// The id maps hold every person and container of the source (loaded when the writer starts, then
+// kept up to date), so a key missing from them is not in the workspace: a plain insert will do.
 std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
     if (key.empty()) return 0;
     if (const auto found = m_person_ids.find(key); found != m_person_ids.end()) return found->second;
-    auto& statement = m_sql->placeholder_person;
     const std::string login = key_prefix(key) == "login" ? key_value(key) : std::string();
-    statement.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login);
-    const std::int64_t id = step_returning_id(statement);
-    m_person_ids.emplace(key, id);
-    return id;
+    auto& insert = m_sql->insert_person;
+    insert.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login).bind(4, nullptr).bind(5, nullptr);
+    insert.bind(6, nullptr).bind(7, 0).run();
+    return m_person_ids[key] = m_db.last_insert_rowid();
 }
 
 std::int64_t WorkspaceWriter::ensure_container(const std::string& key) {
     if (const auto found = m_container_ids.find(key); found != m_container_ids.end()) return found->second;
-    auto& statement = m_sql->placeholder_container;
-    const std::string kind = key_prefix(key);
-    statement.bind(1, m_source_id).bind(2, key).bind(3, kind);
-    const std::int64_t id = step_returning_id(statement);
-    m_container_ids.emplace(key, id);
-    return id;
+    auto& insert = m_sql->insert_container;
+    insert.bind(1, m_source_id).bind(2, key).bind(3, key_prefix(key));
+    for (int column = 4; column <= 8; ++column) insert.bind(column, nullptr);
+    insert.bind(9, 0).run();
+    return m_container_ids[key] = m_db.last_insert_rowid();
 }
 
 void WorkspaceWriter::person(model::Person person) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(person.attributes);
-    auto& statement = m_sql->upsert_person;
-    statement.bind(1, m_source_id).bind(2, person.key).bind_text_or_null(3, person.login);
-    statement.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
-    statement.bind_text_or_null(6, attributes).bind(7, person.declared ? 1 : 0);
-    remember_id(m_person_ids, person.key, statement);
+    const int declared = person.declared ? 1 : 0;
+    if (const auto found = m_person_ids.find(person.key); found != m_person_ids.end()) {
+        // Known: update, unless a mere reference would overwrite a declared person.
+        auto& update = m_sql->update_person;
+        update.bind(1, found->second).bind_text_or_null(2, person.login).bind_text_or_null(3, person.display_name);
+        update.bind_text_or_null(4, person.email).bind_text_or_null(5, attributes).bind(6, declared).run();
+    } else {
+        auto& insert = m_sql->insert_person;
+        insert.bind(1, m_source_id).bind(2, person.key).bind_text_or_null(3, person.login);
+        insert.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
+        insert.bind_text_or_null(6, attributes).bind(7, declared).run();
+        m_person_ids[person.key] = m_db.last_insert_rowid();
+    }
     ++m_counts.people;
     count_operation();
 }
@@ -229,12 +222,20 @@ void WorkspaceWriter::person(model::Person person) {
 void WorkspaceWriter::container(model::Container container) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(container.attributes);
-    auto& statement = m_sql->upsert_container;
-    statement.bind(1, m_source_id).bind(2, container.key).bind(3, container.kind);
-    statement.bind_text_or_null(4, container.name).bind_text_or_null(5, container.slug);
-    statement.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
-    statement.bind_text_or_null(8, attributes).bind(9, container.declared ? 1 : 0);
-    remember_id(m_container_ids, container.key, statement);
+    const int declared = container.declared ? 1 : 0;
+    if (const auto found = m_container_ids.find(container.key); found != m_container_ids.end()) {
+        auto& update = m_sql->update_container;
+        update.bind(1, found->second).bind(2, container.kind).bind_text_or_null(3, container.name);
+        update.bind_text_or_null(4, container.slug).bind_text_or_null(5, container.parent_key);
+        update.bind_text_or_null(6, container.description).bind_text_or_null(7, attributes).bind(8, declared).run();
+    } else {
+        auto& insert = m_sql->insert_container;
+        insert.bind(1, m_source_id).bind(2, container.key).bind(3, container.kind);
+        insert.bind_text_or_null(4, container.name).bind_text_or_null(5, container.slug);
+        insert.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
+        insert.bind_text_or_null(8, attributes).bind(9, declared).run();
+        m_container_ids[container.key] = m_db.last_insert_rowid();
+    }
     ++m_counts.containers;
     count_operation();
 }
@@ -245,12 +246,13 @@ void WorkspaceWriter::insert_item_children(std::int64_t item_id, const model::It
         const std::int64_t container_id = ensure_container(key);
         m_sql->insert_item_container.bind(1, item_id).bind(2, container_id).bind(3, position++).run();
     }
+    position = 0;
     for (const auto& revision : item.revisions) {
         const std::int64_t author_id = ensure_person(revision.author_key);
         auto& statement = m_sql->insert_revision;
-        statement.bind(1, item_id).bind(2, revision.key).bind_id_or_null(3, author_id);
-        statement.bind_text_or_null(4, revision.timestamp).bind(5, revision.size);
-        statement.bind_text_or_null(6, revision.comment).run();
+        statement.bind(1, item_id).bind(2, position++).bind(3, revision.key).bind_id_or_null(4, author_id);
+        statement.bind_text_or_null(5, revision.timestamp).bind(6, revision.size);
+        statement.bind_text_or_null(7, revision.comment).run();
     }
 }
 

@@ -52,9 +52,9 @@ const XmlElement* XmlElement::child(std::string_view child_name) const {
     return found;
 }
 
-std::string XmlElement::child_text(std::string_view child_name) const {
+std::string_view XmlElement::child_text(std::string_view child_name) const {
     const XmlElement* found = child(child_name);
-    return found == nullptr ? std::string() : found->text;
+    return found == nullptr ? std::string_view() : std::string_view(found->text);
 }
 
 std::string XmlElement::attribute(std::string_view attribute_name) const {

@@ -23,7 +23,8 @@ struct XmlElement {
     std::int64_t line = 0;
 
     [[nodiscard]] const XmlElement* child(std::string_view child_name) const;
-    [[nodiscard]] std::string child_text(std::string_view child_name) const;  // last one wins; "" if absent
+    // The text of the last child of that name ("" if absent); valid as long as this element.
+    [[nodiscard]] std::string_view child_text(std::string_view child_name) const;
     [[nodiscard]] std::string attribute(std::string_view attribute_name) const;
 };
 

@@ -27,16 +27,16 @@ void skip(model::ModelSink& sink, const RecordContext& context, std::int64_t lin
                   std::move(item_key)});
 }
 
-void add_if_present(model::Attributes& attributes, const char* name, const std::string& value) {
-    if (!value.empty()) attributes.emplace_back(name, value);
+void add_if_present(model::Attributes& attributes, const char* name, std::string_view value) {
+    if (!value.empty()) attributes.emplace_back(name, std::string(value));
 }
 
 // wp:postmeta, wp:termmeta, wp:commentmeta children become "meta:<key>" attributes, in order.
 void add_meta(model::Attributes& attributes, const XmlElement& record, std::string_view meta_element) {
     for (const auto& child : record.children) {
         if (child.name != meta_element) continue;
-        const std::string key = child.child_text("wp:meta_key");
-        if (!key.empty()) attributes.emplace_back("meta:" + key, child.child_text("wp:meta_value"));
+        const std::string key(child.child_text("wp:meta_key"));
+        if (!key.empty()) attributes.emplace_back("meta:" + key, std::string(child.child_text("wp:meta_value")));
     }
 }
 
@@ -64,14 +64,14 @@ void emit_container_once(model::Container container, RecordContext& context, mod
     sink.container(std::move(container));
 }
 
-std::string comment_status(const std::string& approved) {
+std::string comment_status(std::string_view approved) {
     if (approved == "1") return "approved";
     if (approved == "0") return "pending";
-    return approved.empty() ? std::string("approved") : approved;  // "spam", "trash"
+    return approved.empty() ? std::string("approved") : std::string(approved);  // "spam", "trash"
 }
 
 std::string person_key_for_commenter(const XmlElement& comment, const RecordContext& context) {
-    const std::string user_id = comment.child_text("wp:comment_user_id");
+    const std::string user_id(comment.child_text("wp:comment_user_id"));
     if (!user_id.empty() && user_id != "0") {
         if (const auto login = context.login_by_author_id.find(user_id); login != context.login_by_author_id.end()) {
             return "login:" + login->second;
@@ -115,7 +115,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
     item.parent_key = post.key;
     const std::string parent = text::trim(comment.child_text("wp:comment_parent"));
     if (!parent.empty() && parent != "0") item.reply_to_key = "comment:" + parent;
-    item.body = {"wordpress-html", comment.child_text("wp:comment_content")};
+    item.body = {"wordpress-html", std::string(comment.child_text("wp:comment_content"))};
     item.source_line = comment.line;
     if (item.kind == "comment" && type != "comment") add_if_present(item.attributes, "comment_type", type);
     add_if_present(item.attributes, "author_url", comment.child_text("wp:comment_author_url"));
@@ -150,7 +150,7 @@ std::string classify(std::string_view namespace_uri, std::string_view local_name
     return {};
 }
 
-std::string normalise_date(const std::string& wordpress_date, bool gmt) {
+std::string normalise_date(std::string_view wordpress_date, bool gmt) {
     const std::string value = text::trim(wordpress_date);
     // WordPress writes "YYYY-MM-DD HH:MM:SS"; all zeros means "not set" (drafts).
     if (value.size() != 19 || value[4] != '-' || value[7] != '-' || value[10] != ' ' || value[13] != ':' ||
@@ -274,7 +274,7 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
     if (!creator.empty()) item.author_key = "login:" + creator;
     const std::string parent = text::trim(record.child_text("wp:post_parent"));
     if (is_digits(parent) && parent != "0") item.parent_key = "post:" + parent;
-    item.body = {"wordpress-html", record.child_text("content:encoded")};
+    item.body = {"wordpress-html", std::string(record.child_text("content:encoded"))};
     item.source_line = record.line;
 
     add_if_present(item.attributes, "guid", guid);

@@ -33,6 +33,6 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
 
 // "2011-01-18 07:40:14" -> "2011-01-18T07:40:14Z" (gmt) or "2011-01-18T07:40:14" (site-local);
 // "" for empty or all-zero dates; nullopt-like "!" prefix never: invalid dates return "".
-[[nodiscard]] std::string normalise_date(const std::string& wordpress_date, bool gmt);
+[[nodiscard]] std::string normalise_date(std::string_view wordpress_date, bool gmt);
 
 }  // namespace baton::extract::wxr

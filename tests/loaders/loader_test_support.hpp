@@ -16,6 +16,8 @@ struct PlannedWorkspace {
             plan_run = transform::plan_with_built_in_rules(workspace, run).run_id;
             return workspace::RunOutcome::succeeded;
         });
+        auto check = workspace.db().prepare("PRAGMA foreign_key_check");
+        EXPECT_FALSE(check.step()) << "a dangling reference in table " << check.column_text(0);
     }
     TempDir dir;
     workspace::Workspace workspace{dir.file("w.db"), workspace::Access::create};

@@ -1,6 +1,8 @@
 // The facts ../shared/fixtures/PROVENANCE.md lists for every WordPress export fixture, checked after extraction.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "extractors/wxr/wxr_test_support.hpp"
 
 namespace baton::test {
@@ -273,6 +275,25 @@ TEST(WxrFixtures, SmallEdgeCases) {
     EXPECT_EQ(term_meta.text("SELECT name FROM containers WHERE key = 'category:news'"), "News");
     EXPECT_EQ(term_meta.text("SELECT json_extract(attributes, '$[1][1]') FROM containers WHERE key = 'category:news'"),
               "42");
+}
+
+}  // namespace baton::test
+
+namespace baton::test {
+
+// Foreign keys are not enforced while writing (for speed), so every fixture proves they hold.
+TEST(WxrFixtures, EveryReferenceResolvesForEveryFixture) {
+    for (const auto& entry : std::filesystem::directory_iterator(fixture("wordpress-wxr"))) {
+        const std::string name = entry.path().filename().string();
+        if (name.find("malformed") != std::string::npos || name.find("version-tag") != std::string::npos ||
+            name == "crazy-cdata.xml") {
+            continue;  // the negative files, covered by test_wxr_errors.cpp
+        }
+        ExtractedWxr wxr(name);
+        auto check = wxr.workspace.db().prepare("PRAGMA foreign_key_check");
+        EXPECT_FALSE(check.step()) << name << ": a dangling reference in table " << check.column_text(0);
+        EXPECT_EQ(wxr.text("PRAGMA integrity_check"), "ok") << name;
+    }
 }
 
 }  // namespace baton::test
