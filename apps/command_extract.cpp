@@ -3,6 +3,7 @@
 
 #include "apps/command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "extractors/extract_job.hpp"
 #include "extractors/extractor.hpp"
 
@@ -21,13 +22,15 @@ std::string kinds_description() {
 void print_summary(const extract::SourceSpec& spec, const extract::ExtractResult& result) {
     const auto& counts = result.counts;
     std::cout << "extracted " << spec.kind << ':' << spec.path << " (source " << result.source_id << ", "
-              << (result.source.title.empty() ? result.source.key : result.source.title) << "): " << counts.items
-              << " items (" << counts.created << " new, " << counts.updated << " updated, " << counts.unchanged
-              << " unchanged, " << counts.restored << " restored, " << counts.removed << " removed"
-              << (counts.skipped > 0 ? ", " + std::to_string(counts.skipped) + " exact copies skipped" : std::string())
-              << "), "
-              << counts.people << " people, " << counts.containers << " containers; " << counts.warnings
-              << " warnings, " << counts.errors << " errors\n";
+              << (result.source.title.empty() ? result.source.key : result.source.title)
+              << "): " << text::counted(counts.items, "item") << " (" << counts.created << " new, " << counts.updated
+              << " updated, " << counts.unchanged << " unchanged, " << counts.restored << " restored, "
+              << counts.removed << " removed"
+              << (counts.skipped > 0 ? ", " + text::counted(counts.skipped, "exact copy", "exact copies") + " skipped"
+                                     : std::string())
+              << "), " << text::counted(counts.people, "person", "people") << ", "
+              << text::counted(counts.containers, "container") << "; " << text::counted(counts.warnings, "warning")
+              << ", " << text::counted(counts.errors, "error") << '\n';
 }
 
 }  // namespace

@@ -33,10 +33,7 @@ int run_plan(const Arguments& arguments) {
         summary = transform::plan_with_built_in_rules(workspace, run_id, rules);
         return workspace::RunOutcome::succeeded;
     });
-    std::cout << "plan (run " << summary.run_id << "): " << summary.communities << " communities, "
-              << summary.people_with_roles << " people with roles, " << summary.migrated_items
-              << " items to migrate, " << summary.excluded_items << " left out, " << summary.tasks
-              << " onboarding tasks\n";
+    std::cout << "plan (run " << summary.run_id << "): " << transform::describe_summary(summary) << '\n';
     for (const auto& community : transform::read_communities(workspace, summary.run_id)) {
         std::cout << "  " << community.name << " (" << text::counted(community.migrated_items, "item") << ", "
                   << text::counted(community.migrated_comments, "comment") << "): ";
@@ -49,8 +46,8 @@ int run_plan(const Arguments& arguments) {
         std::cout << '\n';
     }
     if (summary.communities_without_owner > 0) {
-        std::cout << "warning: " << summary.communities_without_owner
-                  << " communities have no eligible owner; the report lists them\n";
+        std::cout << "warning: " << text::counted(summary.communities_without_owner, "community", "communities")
+                  << " without an eligible owner; the report lists them\n";
     }
     return 0;
 }

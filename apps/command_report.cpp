@@ -21,9 +21,10 @@ int run_report(const Arguments& arguments) {
     if (!values) return 0;
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
     const std::string out = (*values)["out"].as<std::string>();
-    // Rendered before its own run is recorded, so the report does not list itself as running.
-    const std::string html = load::render_html_report(workspace);
-    workspace::recorded_run(workspace, "report", options_text(arguments), [&](std::int64_t) {
+    workspace::recorded_run(workspace, "report", options_text(arguments), [&](std::int64_t run_id) {
+        load::ReportOptions report;
+        report.current_run = run_id;  // not listed as a run still going
+        const std::string html = load::render_html_report(workspace, report);
         if (out == "-") {
             std::cout << html;
         } else {

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "apps/command.hpp"
+#include "core/text.hpp"
 #include "loaders/outputs/checklists.hpp"
 #include "transform/plan.hpp"
 
@@ -27,8 +28,10 @@ int run_tasks(const Arguments& arguments) {
                                          (*values)["format"].as<std::string>(), (*values)["out"].as<std::string>());
         return workspace::RunOutcome::succeeded;
     });
-    std::cout << "wrote " << written.tasks << " tasks for " << written.people << " people into "
-              << (*values)["out"].as<std::string>() << " (" << written.files.size() << " files)\n";
+    std::cout << "wrote " << text::counted(static_cast<std::int64_t>(written.tasks), "task") << " for "
+              << text::counted(static_cast<std::int64_t>(written.people), "person", "people") << " into "
+              << (*values)["out"].as<std::string>() << " ("
+              << text::counted(static_cast<std::int64_t>(written.files.size()), "file") << ")\n";
     return 0;
 }
 

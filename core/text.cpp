@@ -4,6 +4,7 @@
 #include <Poco/DigestStream.h>
 #include <Poco/SHA2Engine.h>
 
+#include <bit>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -110,6 +111,14 @@ std::string slugify(std::string_view value) {
 
 namespace {
 
+// Eight bytes as a little-endian word, so fingerprints are the same on every machine.
+std::uint64_t load_little_endian(const char* data, std::size_t size) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data, size);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    return word;
+}
+
 // One 64-bit multiply-xorshift round: cheap, and every input bit reaches every state bit.
 std::uint64_t mix(std::uint64_t state, std::uint64_t word) {
     state = (state ^ word) * 0x9E3779B97F4A7C15ULL;
@@ -123,14 +132,11 @@ Fingerprint& Fingerprint::add(std::string_view value) {
     const char* data = value.data();
     std::size_t left = value.size();
     while (left >= 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, data, 8);
-        m_state = mix(m_state, word);
+        m_state = mix(m_state, load_little_endian(data, 8));
         data += 8;
         left -= 8;
     }
-    std::uint64_t tail = 0;
-    if (left > 0) std::memcpy(&tail, data, left);
+    const std::uint64_t tail = left > 0 ? load_little_endian(data, left) : 0;
     // The length closes each field, so ("ab", "c") and ("a", "bc") differ.
     m_state = mix(m_state, tail);
     m_state = mix(m_state, static_cast<std::uint64_t>(value.size()) | (0xffULL << 56U));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/interrupt.hpp"
@@ -173,23 +174,55 @@ private:
         }
     }
 
-    // Comments and attachments follow the item they belong to.
+    // Comments and attachments follow the item they belong to. Passes repeat while they place
+    // something, so a dependent of a dependent follows it too; what is left at the end belongs to
+    // an item the latest export no longer has.
     void place_dependents() {
-        auto select = m_db.prepare(
-            "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), i.parent_key, p.action, "
-            "coalesce(p.community_id, 0) FROM items i LEFT JOIN plan_placements p ON p.item_id = i.parent_id "
-            "AND p.plan_run = ?1 WHERE i.removed_run IS NULL AND i.parent_id IS NOT NULL "
-            "AND i.kind NOT IN ('post', 'page') ORDER BY i.id");
-        select.bind(1, m_run);
-        while (select.step()) {
-            std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
-            std::int64_t community = select.column_int(6);
-            if (reason.empty() && select.column_is_null(5)) {
-                reason = "belongs to " + select.column_text(4) + ", which is no longer in the export";
-            } else if (reason.empty() && select.column_text(5) == "exclude") {
-                reason = "belongs to " + select.column_text(4) + ", which is not migrated";
+        // Read in pages by id (memory stays flat) and placed between reads (SQLite is not asked to
+        // read rows that the same statement is inserting).
+        const std::string not_placed =
+            "i.removed_run IS NULL AND i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page') AND i.id > ?2 AND "
+            "NOT EXISTS (SELECT 1 FROM plan_placements own WHERE own.plan_run = ?1 AND own.item_id = i.id)";
+        auto with_placed_parent = m_db.prepare(
+            "SELECT i.id, i.kind, coalesce(i.status, ''), i.parent_key, p.action, coalesce(p.community_id, 0), "
+            "instr(coalesce(i.attributes, ''), '[\"post_password\",') > 0 FROM items i JOIN plan_placements p "
+            "ON p.plan_run = ?1 AND p.item_id = i.parent_id WHERE " + not_placed + " ORDER BY i.id LIMIT 4096");
+        for (bool placed_any = true; placed_any;) {
+            placed_any = false;
+            for (std::int64_t after = 0;;) {
+                with_placed_parent.bind(1, m_run).bind(2, after);
+                std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> page;
+                while (with_placed_parent.step()) {
+                    std::string reason = exclusion_reason(with_placed_parent.column_text(1),
+                                                          with_placed_parent.column_text(2));
+                    if (reason.empty() && with_placed_parent.column_int(6) != 0) {
+                        reason = "password-protected in the old site: review it before it moves";
+                    } else if (reason.empty() && with_placed_parent.column_text(4) == "exclude") {
+                        reason = "belongs to " + with_placed_parent.column_text(3) + ", which is not migrated";
+                    }
+                    page.emplace_back(with_placed_parent.column_int(0),
+                                      reason.empty() ? with_placed_parent.column_int(5) : 0, reason);
+                }
+                with_placed_parent.reset();
+                if (page.empty()) break;
+                for (const auto& [item, community, reason] : page) place(item, community, reason);
+                after = std::get<0>(page.back());
+                placed_any = true;
             }
-            place(select.column_int(0), community, reason);
+        }
+        // What is left belongs to an item the latest export no longer has.
+        auto orphans = m_db.prepare("SELECT i.id, i.parent_key FROM items i WHERE " + not_placed +
+                                    " ORDER BY i.id LIMIT 4096");
+        for (std::int64_t after = 0;;) {
+            orphans.bind(1, m_run).bind(2, after);
+            std::vector<std::pair<std::int64_t, std::string>> page;
+            while (orphans.step()) page.emplace_back(orphans.column_int(0), orphans.column_text(1));
+            orphans.reset();
+            if (page.empty()) break;
+            for (const auto& [item, parent] : page) {
+                place(item, 0, "belongs to " + parent + ", which is no longer in the export");
+            }
+            after = page.back().first;
         }
     }
 
@@ -266,7 +299,7 @@ private:
             return other < people.size() && people[other].items == person.items;
         };
         if (tied(rank + 1) || (rank > 0 && tied(rank - 1))) {
-            text += "; tied on items with others, ranked by comments, then most recent activity, then name";
+            text += "; tied on items with others, ranked by comments, then most recent activity, then login";
         }
         return text;
     }

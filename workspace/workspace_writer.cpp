@@ -16,6 +16,8 @@ struct WorkspaceWriter::Statements {
           update_person(db.prepare(
               "UPDATE people SET login = ?2, display_name = ?3, email = ?4, attributes = ?5, declared = ?6 "
               "WHERE id = ?1 AND declared <= ?6")),
+          find_person(db.prepare("SELECT id FROM people WHERE source_id = ? AND key = ?")),
+          find_container(db.prepare("SELECT id FROM containers WHERE source_id = ? AND key = ?")),
           insert_container(db.prepare(
               "INSERT INTO containers(source_id, key, kind, name, slug, parent_key, description, attributes, "
               "declared) VALUES (?,?,?,?,?,?,?,?,?)")),
@@ -62,6 +64,8 @@ struct WorkspaceWriter::Statements {
 
     sql::Statement insert_person;
     sql::Statement update_person;
+    sql::Statement find_person;
+    sql::Statement find_container;
     sql::Statement insert_container;
     sql::Statement update_container;
     sql::Statement find_item;
@@ -134,12 +138,6 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, s
     locator.bind(1, source_id);
     if (locator.step()) m_locator = locator.column_text(0);
     locator.reset();
-    auto people = m_db.prepare("SELECT key, id FROM people WHERE source_id = ?");
-    people.bind(1, source_id);
-    while (people.step()) m_person_ids.emplace(people.column_text(0), people.column_int(1));
-    auto containers = m_db.prepare("SELECT key, id FROM containers WHERE source_id = ?");
-    containers.bind(1, source_id);
-    while (containers.step()) m_container_ids.emplace(containers.column_text(0), containers.column_int(1));
 }
 
 WorkspaceWriter::~WorkspaceWriter() {
@@ -178,42 +176,53 @@ void WorkspaceWriter::count_operation() {
     }
 }
 
-// The id maps hold every person and container of the source (loaded when the writer starts, then
-// kept up to date), so a key missing from them is not in the workspace: a plain insert will do.
+// People and terms are looked up in a bounded cache, then in the workspace: memory stays flat
+// however many commenters an export has.
+std::int64_t WorkspaceWriter::lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key) {
+    if (const std::int64_t* id = cache.find(key)) return *id;
+    find.bind(1, m_source_id).bind(2, key);
+    const std::int64_t id = find.step() ? find.column_int(0) : 0;
+    find.reset();
+    if (id > 0) cache.put(key, id);
+    return id;
+}
+
 std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
     if (key.empty()) return 0;
-    if (const auto found = m_person_ids.find(key); found != m_person_ids.end()) return found->second;
+    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, key); id > 0) return id;
     const std::string login = key_prefix(key) == "login" ? key_value(key) : std::string();
     auto& insert = m_sql->insert_person;
     insert.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login).bind(4, nullptr).bind(5, nullptr);
     insert.bind(6, nullptr).bind(7, 0).run();
-    return m_person_ids[key] = m_db.last_insert_rowid();
+    m_person_ids.put(key, m_db.last_insert_rowid());
+    return m_db.last_insert_rowid();
 }
 
 std::int64_t WorkspaceWriter::ensure_container(const std::string& key) {
-    if (const auto found = m_container_ids.find(key); found != m_container_ids.end()) return found->second;
+    if (const std::int64_t id = lookup(m_container_ids, m_sql->find_container, key); id > 0) return id;
     auto& insert = m_sql->insert_container;
     insert.bind(1, m_source_id).bind(2, key).bind(3, key_prefix(key));
     for (int column = 4; column <= 8; ++column) insert.bind(column, nullptr);
     insert.bind(9, 0).run();
-    return m_container_ids[key] = m_db.last_insert_rowid();
+    m_container_ids.put(key, m_db.last_insert_rowid());
+    return m_db.last_insert_rowid();
 }
 
 void WorkspaceWriter::person(model::Person person) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(person.attributes);
     const int declared = person.declared ? 1 : 0;
-    if (const auto found = m_person_ids.find(person.key); found != m_person_ids.end()) {
+    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, person.key); id > 0) {
         // Known: update, unless a mere reference would overwrite a declared person.
         auto& update = m_sql->update_person;
-        update.bind(1, found->second).bind_text_or_null(2, person.login).bind_text_or_null(3, person.display_name);
+        update.bind(1, id).bind_text_or_null(2, person.login).bind_text_or_null(3, person.display_name);
         update.bind_text_or_null(4, person.email).bind_text_or_null(5, attributes).bind(6, declared).run();
     } else {
         auto& insert = m_sql->insert_person;
         insert.bind(1, m_source_id).bind(2, person.key).bind_text_or_null(3, person.login);
         insert.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
         insert.bind_text_or_null(6, attributes).bind(7, declared).run();
-        m_person_ids[person.key] = m_db.last_insert_rowid();
+        m_person_ids.put(person.key, m_db.last_insert_rowid());
     }
     ++m_counts.people;
     count_operation();
@@ -223,9 +232,9 @@ void WorkspaceWriter::container(model::Container container) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(container.attributes);
     const int declared = container.declared ? 1 : 0;
-    if (const auto found = m_container_ids.find(container.key); found != m_container_ids.end()) {
+    if (const std::int64_t id = lookup(m_container_ids, m_sql->find_container, container.key); id > 0) {
         auto& update = m_sql->update_container;
-        update.bind(1, found->second).bind(2, container.kind).bind_text_or_null(3, container.name);
+        update.bind(1, id).bind(2, container.kind).bind_text_or_null(3, container.name);
         update.bind_text_or_null(4, container.slug).bind_text_or_null(5, container.parent_key);
         update.bind_text_or_null(6, container.description).bind_text_or_null(7, attributes).bind(8, declared).run();
     } else {
@@ -234,7 +243,7 @@ void WorkspaceWriter::container(model::Container container) {
         insert.bind_text_or_null(4, container.name).bind_text_or_null(5, container.slug);
         insert.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
         insert.bind_text_or_null(8, attributes).bind(9, declared).run();
-        m_container_ids[container.key] = m_db.last_insert_rowid();
+        m_container_ids.put(container.key, m_db.last_insert_rowid());
     }
     ++m_counts.containers;
     count_operation();

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
+#include "core/bounded_cache.hpp"
 #include "core/sqlite.hpp"
 #include "model/model_sink.hpp"
 #include "workspace/workspace.hpp"
@@ -52,6 +52,7 @@ private:
     void begin_if_needed();
     void commit();
     void count_operation();
+    std::int64_t lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key);
     std::int64_t ensure_person(const std::string& key);
     std::int64_t ensure_container(const std::string& key);
     void insert_item_children(std::int64_t item_id, const model::Item& item);
@@ -75,8 +76,8 @@ private:
     std::int64_t m_last_item_id = 0;
     std::chrono::steady_clock::time_point m_last_commit = std::chrono::steady_clock::now();
     std::unique_ptr<Statements> m_sql;
-    std::unordered_map<std::string, std::int64_t> m_person_ids;
-    std::unordered_map<std::string, std::int64_t> m_container_ids;
+    BoundedCache<std::int64_t> m_person_ids{16384};
+    BoundedCache<std::int64_t> m_container_ids{16384};
     WriteCounts m_counts;
 };
 

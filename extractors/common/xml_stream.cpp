@@ -160,7 +160,8 @@ void XmlStream::refuse_entity_declarations() {
     const auto* dtd = reinterpret_cast<const xmlDtd*>(xmlTextReaderCurrentNode(m_reader));
     if (dtd != nullptr && (dtd->entities != nullptr || dtd->pentities != nullptr)) {
         throw InputError(ExitCode::malformed_input, {m_path, line(), 0},
-                         "the document declares entities in its DOCTYPE; baton does not expand entities, for safety",
+                         "the document declares entities in its DOCTYPE (which ends near here); baton does not "
+                         "expand entities, for safety",
                          "exports never need custom entities; remove the DOCTYPE's entity declarations");
     }
 }

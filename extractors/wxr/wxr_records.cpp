@@ -60,7 +60,7 @@ std::string container_kind(const std::string& taxonomy) {
 }
 
 void emit_container_once(model::Container container, RecordContext& context, model::ModelSink& sink) {
-    context.emitted_containers.insert(container.key);
+    context.emitted_containers.put(container.key, true);
     sink.container(std::move(container));
 }
 
@@ -125,7 +125,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
                               static_cast<std::int64_t>(item.body.text.size()), {}});
 
     if (!item.author_key.empty() && item.author_key.rfind("login:", 0) != 0 &&
-        context.emitted_people.insert(item.author_key).second) {
+        context.emitted_people.first_sight(item.author_key)) {
         model::Person person;
         person.key = item.author_key;
         person.display_name = text::trim(comment.child_text("wp:comment_author"));
@@ -183,8 +183,8 @@ void emit_author(const XmlElement& record, RecordContext& context, model::ModelS
     add_if_present(person.attributes, "first_name", record.child_text("wp:author_first_name"));
     add_if_present(person.attributes, "last_name", record.child_text("wp:author_last_name"));
     if (!id.empty()) context.login_by_author_id[id] = login;
+    context.listed_logins.insert(login);
     context.has_author_list = true;
-    context.emitted_people.insert(person.key);
     sink.person(std::move(person));
 }
 
@@ -306,7 +306,7 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
         for (const auto& existing : item.container_keys) listed = listed || existing == key;
         if (listed) continue;
         item.container_keys.push_back(key);
-        if (!context.emitted_containers.contains(key)) {
+        if (context.emitted_containers.find(key) == nullptr) {
             model::Container referenced{key, container_kind(taxonomy), child.text, slug, {}, {}, {}, false};
             emit_container_once(std::move(referenced), context, sink);
         }
@@ -323,7 +323,8 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
     item.revisions.push_back({"exported", editor, item.modified_at,
                               static_cast<std::int64_t>(item.body.text.size()), {}});
 
-    if (!item.author_key.empty() && context.emitted_people.insert(item.author_key).second) {
+    const bool listed = !creator.empty() && context.listed_logins.contains(creator);
+    if (!item.author_key.empty() && !listed && context.emitted_people.first_sight(item.author_key)) {
         // An author the export's author list does not name: keep them as a person all the same.
         if (context.has_author_list) {
             warn(sink, context, record.line, "wxr.unlisted-author",

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/bounded_cache.hpp"
 #include "extractors/common/xml_stream.hpp"
 #include "model/model_sink.hpp"
 
@@ -14,13 +15,15 @@ namespace baton::extract::wxr {
 // "" for elements of unknown namespaces (skipped, whatever prefix they borrow).
 [[nodiscard]] std::string classify(std::string_view namespace_uri, std::string_view local_name);
 
-// What the records of one export share: authors by id, containers and commenters already emitted.
-// These grow with the number of people and terms, never with the number of items.
+// What the records of one export share: authors by id (the export's author list), and bounded
+// caches of the terms and people already emitted, so repeats are not sent again (a repeat that
+// slips through is harmless: the workspace writer updates rather than duplicates).
 struct RecordContext {
     std::string file;
     std::unordered_map<std::string, std::string> login_by_author_id;
-    std::unordered_set<std::string> emitted_containers;
-    std::unordered_set<std::string> emitted_people;
+    std::unordered_set<std::string> listed_logins;
+    BoundedCache<bool> emitted_containers{8192};
+    BoundedCache<bool> emitted_people{8192};
     bool has_author_list = false;  // the export lists its authors (WXR 1.1+)
 };
 

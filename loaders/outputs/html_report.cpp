@@ -124,9 +124,10 @@ void messages_section(std::ostringstream& out, workspace::Workspace& workspace, 
     if (total > max_messages) out << "<p class=\"muted\">and " << (total - max_messages) << " more.</p>";
 }
 
-void runs_section(std::ostringstream& out, const workspace::WorkspaceStatus& status) {
+void runs_section(std::ostringstream& out, const workspace::WorkspaceStatus& status, std::int64_t current_run) {
     out << "<h2>Runs</h2><table><tr><th>#</th><th>command</th><th>options</th><th>started</th><th>outcome</th></tr>";
     for (const auto& run : status.runs) {
+        if (run.id == current_run) continue;
         out << "<tr><td>" << run.id << "</td><td>" << html_escape(run.command) << "</td><td>"
             << html_escape(run.options) << "</td><td>" << html_escape(run.started_at) << "</td><td>"
             << html_escape(run.outcome);
@@ -159,7 +160,7 @@ std::string render_html_report(workspace::Workspace& workspace, const ReportOpti
     sources_section(out, status);
     communities_section(out, workspace, plan_run);
     messages_section(out, workspace, options.max_messages);
-    runs_section(out, status);
+    runs_section(out, status, options.current_run);
     out << "</body></html>\n";
     return out.str();
 }

@@ -247,4 +247,19 @@ TEST(BuiltInPlanner, CommentsOfRemovedItemsAreLeftOut) {
               "belongs to " + post + ", which is no longer in the export");
 }
 
+TEST(BuiltInPlanner, DependentOfADependentFollowsItWhateverTheOrder) {
+    History h;
+    const auto post = h.add("login:alice", "category:it", "2020-01-01");
+    // The comment on the attachment comes first in the export, the attachment after it.
+    const std::string attachment = "post:" + std::to_string(h.next_id + 1);
+    const auto comment = h.add("email:reader@example.org", "", "2020-01-03", "comment", "approved", attachment);
+    EXPECT_EQ(h.add("login:alice", "", "2020-01-02", "attachment", "inherit", post), attachment);
+    const auto summary = h.plan();
+    EXPECT_EQ(summary.excluded_items, 0);
+    EXPECT_EQ(test::query_text(h.workspace, "SELECT c.slug FROM plan_placements p JOIN items i ON i.id = p.item_id "
+                                            "JOIN plan_communities c ON c.id = p.community_id WHERE i.key = '" +
+                                                comment + "'"),
+              "it");
+}
+
 }  // namespace baton::transform
