@@ -203,41 +203,67 @@ std::string_view XmlStream::element_name(Classifier classify) {
 
 XmlElement XmlStream::read_element(Classifier classify) {
     XmlElement root;
-    root.name = element_name(classify);
-    root.line = line();
-    const int root_depth = depth();
-    const auto read_attributes = [this](XmlElement& element) {
-        while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
-            if (!namespace_uri().empty() && namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
-            element.attributes.emplace_back(std::string(local_name()), std::string(value()));
-        }
-        xmlTextReaderMoveToElement(m_reader);
-    };
-    read_attributes(root);
-    if (is_empty_element()) return root;
+    read_element(classify, root);
+    return root;
+}
 
-    std::vector<XmlElement*> open{&root};
+void XmlStream::read_attributes(XmlElement& element) {
+    element.attributes.clear();
+    while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
+        if (namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
+        element.attributes.emplace_back(std::string(local_name()), std::string(value()));
+    }
+    xmlTextReaderMoveToElement(m_reader);
+}
+
+void XmlStream::read_element(Classifier classify, XmlElement& root) {
+    // Elements of the previous record are reused in place: their strings and child lists keep
+    // their capacity, so a stream of similar records allocates next to nothing.
+    struct Open {
+        XmlElement* element;
+        std::size_t used;  // children filled so far
+    };
+    const auto start = [this](XmlElement& element, std::string_view name) {
+        element.name = name;
+        element.line = line();
+        element.text.clear();
+        read_attributes(element);
+    };
+    start(root, element_name(classify));
+    if (is_empty_element()) {
+        root.children.clear();
+        return;
+    }
+    const int root_depth = depth();
+    std::vector<Open> open{{&root, 0}};
     while (next()) {
         if (m_node == Node::text) {
-            open.back()->text.append(value());
+            open.back().element->text.append(value());
         } else if (m_node == Node::element) {
             const std::string_view name = element_name(classify);
             if (name.empty()) {
                 if (!is_empty_element()) skip_subtree(depth());
                 continue;
             }
-            XmlElement& element = open.back()->children.emplace_back();
-            element.name = name;
-            element.line = line();
-            read_attributes(element);
-            if (!is_empty_element()) open.push_back(&element);
+            Open& parent = open.back();
+            auto& siblings = parent.element->children;
+            XmlElement& element = parent.used < siblings.size() ? siblings[parent.used] : siblings.emplace_back();
+            ++parent.used;
+            start(element, name);
+            if (is_empty_element()) {
+                element.children.clear();
+            } else {
+                open.push_back({&element, 0});
+            }
         } else if (m_node == Node::end_element) {
-            if (depth() == root_depth) return root;
+            open.back().element->children.resize(open.back().used);
+            if (depth() == root_depth) return;
             open.pop_back();
         }
     }
     throw InputError(ExitCode::truncated_input, {m_path, line(), 0},
                      "the file ends inside <" + std::string(root.name) + ">");
 }
+
 
 }  // namespace baton::extract

@@ -57,6 +57,8 @@ public:
     // the stream; one stream is meant to be used with one classifier.
     using Classifier = std::string (*)(std::string_view namespace_uri, std::string_view local_name);
     [[nodiscard]] XmlElement read_element(Classifier classify);
+    // The same, into `into`, reusing the storage it holds from an earlier record.
+    void read_element(Classifier classify, XmlElement& into);
     // The classified name of the element the stream is on, computed once per distinct name.
     [[nodiscard]] std::string_view element_name(Classifier classify);
 
@@ -70,6 +72,7 @@ private:
     [[noreturn]] void throw_parse_error();
     void refuse_entity_declarations();
     void skip_subtree(int element_depth);
+    void read_attributes(XmlElement& element);
 
     xmlTextReader* m_reader = nullptr;
     std::string m_path;

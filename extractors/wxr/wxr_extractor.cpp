@@ -148,7 +148,8 @@ void WxrExtractor::extract(model::ModelSink& sink, const ProgressCallback& progr
             if (!m_stream.is_empty_element()) (void)m_stream.read_element(&classify);
             continue;
         }
-        const XmlElement record = m_stream.read_element(&classify);
+        XmlElement& record = m_record;
+        m_stream.read_element(&classify, record);
         if (name == "item") {
             objects += emit_item(record, m_context, sink);
         } else {

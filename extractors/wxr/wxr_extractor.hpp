@@ -25,6 +25,7 @@ private:
     XmlStream m_stream;
     model::SourceInfo m_source;
     RecordContext m_context;
+    XmlElement m_record;  // reused for every record
     bool m_opened = false;
     bool m_positioned_on_record = false;  // open() stopped on the first record element
     bool m_newer_version = false;
