@@ -35,6 +35,24 @@ public:
         return value;
     }
 
+    // Non-blocking variants: false / nullopt instead of waiting.
+    bool try_push(T value) {
+        std::lock_guard lock(m_mutex);
+        if (m_closed || m_items.size() >= m_depth) return false;
+        m_items.push_back(std::move(value));
+        m_not_empty.notify_one();
+        return true;
+    }
+
+    std::optional<T> try_pop() {
+        std::lock_guard lock(m_mutex);
+        if (m_items.empty()) return std::nullopt;
+        T value = std::move(m_items.front());
+        m_items.pop_front();
+        m_not_full.notify_one();
+        return value;
+    }
+
     void close() {
         std::lock_guard lock(m_mutex);
         m_closed = true;

@@ -6,7 +6,11 @@
 namespace baton::model {
 
 PipelinedSink::PipelinedSink(ModelSink& downstream, std::size_t batch_bytes, std::size_t depth)
-    : m_downstream(downstream), m_batch_bytes(batch_bytes), m_queue(depth), m_worker([this] { work(); }) {}
+    : m_downstream(downstream),
+      m_batch_bytes(batch_bytes),
+      m_queue(depth),
+      m_done(depth + 2),
+      m_worker([this] { work(); }) {}
 
 PipelinedSink::~PipelinedSink() {
     m_queue.close();
@@ -41,6 +45,9 @@ void PipelinedSink::add(Object object, std::size_t bytes) {
 }
 
 void PipelinedSink::flush() {
+    while (m_done.try_pop()) {
+        // each returned batch is destroyed here, in the thread that allocated it
+    }
     if (m_batch.empty()) return;
     if (!m_queue.push(std::move(m_batch))) rethrow_worker_error();
     m_batch = {};
@@ -62,6 +69,7 @@ void PipelinedSink::work() {
                     },
                     object);
             }
+            (void)m_done.try_push(std::move(*batch));  // when the producer is behind, freed here
         }
     } catch (...) {
         m_worker_error = std::current_exception();

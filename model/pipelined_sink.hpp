@@ -40,6 +40,9 @@ private:
     std::vector<Object> m_batch;
     std::size_t m_pending_bytes = 0;
     BoundedQueue<std::vector<Object>> m_queue;
+    // Written batches come back to be freed where they were allocated: freeing another thread's
+    // memory makes glibc's malloc lock that thread's arena, and the two threads then contend.
+    BoundedQueue<std::vector<Object>> m_done;
     std::exception_ptr m_worker_error;
     std::thread m_worker;
     bool m_finished = false;
