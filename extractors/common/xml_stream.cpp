@@ -209,6 +209,7 @@ XmlElement XmlStream::read_element(Classifier classify) {
 
 void XmlStream::read_attributes(XmlElement& element) {
     element.attributes.clear();
+    if (xmlTextReaderHasAttributes(m_reader) != 1) return;  // most elements have none
     while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
         if (namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
         element.attributes.emplace_back(std::string(local_name()), std::string(value()));
@@ -223,9 +224,11 @@ void XmlStream::read_element(Classifier classify, XmlElement& root) {
         XmlElement* element;
         std::size_t used;  // children filled so far
     };
-    const auto start = [this](XmlElement& element, std::string_view name) {
+    const int root_depth = depth();
+    const auto start = [this, root_depth](XmlElement& element, std::string_view name) {
         element.name = name;
-        element.line = line();
+        // Lines are kept for the record and its direct children (comments), which messages name.
+        element.line = depth() <= root_depth + 1 ? line() : 0;
         element.text.clear();
         read_attributes(element);
     };
@@ -234,7 +237,6 @@ void XmlStream::read_element(Classifier classify, XmlElement& root) {
         root.children.clear();
         return;
     }
-    const int root_depth = depth();
     std::vector<Open> open{{&root, 0}};
     while (next()) {
         if (m_node == Node::text) {
