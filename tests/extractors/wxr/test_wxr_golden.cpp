@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "model/model_dump.hpp"
@@ -22,7 +23,7 @@ std::string dump_of(const std::string& fixture_name) {
     workspace::replay_source(workspace, source, dump, {false, true});
     // Sources without a site URL are keyed by their path: make it independent of the checkout.
     std::string text = out.str();
-    const std::string fixtures = BATON_FIXTURES_DIR;
+    const std::string fixtures = std::filesystem::weakly_canonical(BATON_FIXTURES_DIR).string();
     for (auto at = text.find(fixtures); at != std::string::npos; at = text.find(fixtures)) {
         text.replace(at, fixtures.size(), "<fixtures>");
     }
