@@ -3,14 +3,18 @@
 
 #include <pthread.h>
 
+#include "model/model_codec.hpp"
+
 namespace baton::model {
 
 PipelinedSink::PipelinedSink(ModelSink& downstream, std::size_t batch_bytes, std::size_t depth)
     : m_downstream(downstream),
       m_batch_bytes(batch_bytes),
       m_queue(depth),
-      m_done(depth + 2),
-      m_worker([this] { work(); }) {}
+      m_empty(depth + 2),
+      m_worker([this] { work(); }) {
+    m_batch.reserve(m_batch_bytes + m_batch_bytes / 4);
+}
 
 PipelinedSink::~PipelinedSink() {
     m_queue.close();
@@ -18,58 +22,47 @@ PipelinedSink::~PipelinedSink() {
 }
 
 void PipelinedSink::person(Person person) {
-    const std::size_t bytes = sizeof(Person) + person.key.size() + person.display_name.size();
-    add(std::move(person), bytes);
+    encode(person, m_batch);
+    added();
 }
 
 void PipelinedSink::container(Container container) {
-    const std::size_t bytes = sizeof(Container) + container.name.size() + container.description.size();
-    add(std::move(container), bytes);
+    encode(container, m_batch);
+    added();
 }
 
 void PipelinedSink::item(Item item) {
-    std::size_t bytes = sizeof(Item) + item.body.text.size() + item.title.size();
-    for (const auto& [name, value] : item.attributes) bytes += name.size() + value.size();
-    add(std::move(item), bytes);
+    encode(item, m_batch);
+    added();
 }
 
 void PipelinedSink::message(Message message) {
-    const std::size_t bytes = sizeof(Message) + message.text.size();
-    add(std::move(message), bytes);
+    encode(message, m_batch);
+    added();
 }
 
-void PipelinedSink::add(Object object, std::size_t bytes) {
-    m_batch.push_back(std::move(object));
-    m_pending_bytes += bytes;
-    if (m_pending_bytes >= m_batch_bytes || m_batch.size() >= 4096) flush();
+void PipelinedSink::added() {
+    if (m_batch.size() >= m_batch_bytes) flush();
 }
 
 void PipelinedSink::flush() {
-    while (m_done.try_pop()) {
-        // each returned batch is destroyed here, in the thread that allocated it
-    }
     if (m_batch.empty()) return;
     if (!m_queue.push(std::move(m_batch))) rethrow_worker_error();
-    m_batch = {};
-    m_pending_bytes = 0;
+    if (auto reused = m_empty.try_pop()) {
+        m_batch = std::move(*reused);
+    } else {
+        m_batch = std::string();
+        m_batch.reserve(m_batch_bytes + m_batch_bytes / 4);
+    }
 }
 
 void PipelinedSink::work() {
     pthread_setname_np(pthread_self(), "baton-writer");  // shows in top and profilers
     try {
         while (auto batch = m_queue.pop()) {
-            for (auto& object : *batch) {
-                std::visit(
-                    [this](auto&& value) {
-                        using T = std::decay_t<decltype(value)>;
-                        if constexpr (std::is_same_v<T, Person>) m_downstream.person(std::move(value));
-                        else if constexpr (std::is_same_v<T, Container>) m_downstream.container(std::move(value));
-                        else if constexpr (std::is_same_v<T, Item>) m_downstream.item(std::move(value));
-                        else m_downstream.message(std::move(value));
-                    },
-                    object);
-            }
-            (void)m_done.try_push(std::move(*batch));  // when the producer is behind, freed here
+            decode_into(*batch, m_downstream);
+            batch->clear();
+            (void)m_empty.try_push(std::move(*batch));
         }
     } catch (...) {
         m_worker_error = std::current_exception();

@@ -2,20 +2,21 @@
 #pragma once
 
 #include <exception>
-#include <memory>
+#include <string>
 #include <thread>
-#include <variant>
-#include <vector>
 
 #include "core/bounded_queue.hpp"
 #include "model/model_sink.hpp"
 
 namespace baton::model {
 
+// Objects are encoded into one byte buffer per batch (model_codec.hpp): the hand-over costs one
+// buffer, not an allocation per string, and the bytes waiting are exactly what is queued.
+// Buffers come back empty to be refilled, so a long run allocates next to nothing here.
 class PipelinedSink : public ModelSink {
 public:
-    // `batch_bytes` bounds one batch; at most `depth` batches wait, so memory stays bounded.
-    PipelinedSink(ModelSink& downstream, std::size_t batch_bytes = 4U << 20U, std::size_t depth = 4);
+    // At most `depth` batches of about `batch_bytes` wait for the worker, so memory stays bounded.
+    PipelinedSink(ModelSink& downstream, std::size_t batch_bytes = 1U << 20U, std::size_t depth = 4);
     ~PipelinedSink() override;
     PipelinedSink(const PipelinedSink&) = delete;
     PipelinedSink& operator=(const PipelinedSink&) = delete;
@@ -29,20 +30,16 @@ public:
     void finish();
 
 private:
-    using Object = std::variant<Person, Container, Item, Message>;
-    void add(Object object, std::size_t bytes);
+    void added();
     void flush();
     void work();
     void rethrow_worker_error();
 
     ModelSink& m_downstream;
     std::size_t m_batch_bytes;
-    std::vector<Object> m_batch;
-    std::size_t m_pending_bytes = 0;
-    BoundedQueue<std::vector<Object>> m_queue;
-    // Written batches come back to be freed where they were allocated: freeing another thread's
-    // memory makes glibc's malloc lock that thread's arena, and the two threads then contend.
-    BoundedQueue<std::vector<Object>> m_done;
+    std::string m_batch;
+    BoundedQueue<std::string> m_queue;
+    BoundedQueue<std::string> m_empty;  // written buffers, back for reuse
     std::exception_ptr m_worker_error;
     std::thread m_worker;
     bool m_finished = false;
