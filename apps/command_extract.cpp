@@ -28,8 +28,8 @@ void print_summary(const extract::SourceSpec& spec, const extract::ExtractResult
               << counts.removed << " removed"
               << (counts.skipped > 0 ? ", " + text::counted(counts.skipped, "exact copy", "exact copies") + " skipped"
                                      : std::string())
-              << "), " << text::counted(counts.people, "person", "people") << ", "
-              << text::counted(counts.containers, "container") << "; " << text::counted(counts.warnings, "warning")
+              << "), " << text::counted(counts.new_people, "new person", "new people") << ", "
+              << text::counted(counts.new_containers, "new container") << "; " << text::counted(counts.warnings, "warning")
               << ", " << text::counted(counts.errors, "error") << '\n';
 }
 

@@ -195,6 +195,7 @@ std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
     insert.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login).bind(4, nullptr).bind(5, nullptr);
     insert.bind(6, nullptr).bind(7, 0).run();
     m_person_ids.put(key, m_db.last_insert_rowid());
+    ++m_counts.new_people;
     return m_db.last_insert_rowid();
 }
 
@@ -205,6 +206,7 @@ std::int64_t WorkspaceWriter::ensure_container(const std::string& key) {
     for (int column = 4; column <= 8; ++column) insert.bind(column, nullptr);
     insert.bind(9, 0).run();
     m_container_ids.put(key, m_db.last_insert_rowid());
+    ++m_counts.new_containers;
     return m_db.last_insert_rowid();
 }
 
@@ -223,8 +225,8 @@ void WorkspaceWriter::person(model::Person person) {
         insert.bind_text_or_null(4, person.display_name).bind_text_or_null(5, person.email);
         insert.bind_text_or_null(6, attributes).bind(7, declared).run();
         m_person_ids.put(person.key, m_db.last_insert_rowid());
+        ++m_counts.new_people;
     }
-    ++m_counts.people;
     count_operation();
 }
 
@@ -244,8 +246,8 @@ void WorkspaceWriter::container(model::Container container) {
         insert.bind_text_or_null(6, container.parent_key).bind_text_or_null(7, container.description);
         insert.bind_text_or_null(8, attributes).bind(9, declared).run();
         m_container_ids.put(container.key, m_db.last_insert_rowid());
+        ++m_counts.new_containers;
     }
-    ++m_counts.containers;
     count_operation();
 }
 

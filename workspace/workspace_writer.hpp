@@ -14,8 +14,8 @@
 namespace baton::workspace {
 
 struct WriteCounts {
-    std::int64_t people = 0;
-    std::int64_t containers = 0;
+    std::int64_t new_people = 0;      // people the workspace did not have yet
+    std::int64_t new_containers = 0;
     std::int64_t items = 0;
     std::int64_t created = 0;
     std::int64_t updated = 0;
