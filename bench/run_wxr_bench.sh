@@ -34,7 +34,8 @@ generator_hash=$(sha256sum "$generator" | cut -c1-12)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')," \
     "$(awk '/MemTotal/ {printf "%.1f GB RAM", $2 / 1048576}' /proc/meminfo)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "baton: $("$baton" --version 2>&1 | head -n1)"
+echo "baton: $("$baton" --version 2>&1 | head -n1)," \
+    "source $(git -C "$(dirname "$0")" describe --always --dirty 2>/dev/null || echo unknown)"
 echo "xmllint: $("$xmllint" --version 2>&1 | head -n1)"
 
 for posts in $posts_list; do

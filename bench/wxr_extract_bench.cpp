@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +21,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -100,6 +101,7 @@ Sample run_child(const std::vector<std::string>& argv, const std::filesystem::pa
     // Everything the child needs is built before fork: between fork and exec only async-signal-safe calls.
     std::vector<std::string> owned_argv = argv;
     std::vector<char*> child_argv;
+    child_argv.reserve(owned_argv.size() + 1);
     for (auto& arg : owned_argv) child_argv.push_back(arg.data());
     child_argv.push_back(nullptr);
     const std::string out_name = out_path.string();
@@ -109,10 +111,14 @@ Sample run_child(const std::vector<std::string>& argv, const std::filesystem::pa
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
     if (pid == 0) {
-        const int out = open(out_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err = open(err_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        // O_CLOEXEC: the program gets the files as stdout and stderr only, not as two more descriptors.
+        constexpr int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+        const int out = open(out_name.c_str(), flags, 0644);  // NOLINT(cppcoreguidelines-pro-type-vararg): POSIX
+        const int err = open(err_name.c_str(), flags, 0644);  // NOLINT(cppcoreguidelines-pro-type-vararg): POSIX
         if (out < 0 || err < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) _exit(126);
         execvp(child_argv[0], child_argv.data());
+        constexpr std::string_view exec_failed = "wxr_extract_bench: exec failed (no such program?)\n";
+        [[maybe_unused]] const auto written = write(STDERR_FILENO, exec_failed.data(), exec_failed.size());
         _exit(127);
     }
     int status = 0;
@@ -129,7 +135,8 @@ Sample run_child(const std::vector<std::string>& argv, const std::filesystem::pa
     Sample sample;
     sample.seconds = std::chrono::duration<double>(end - start).count();
     sample.cpu_seconds = timeval_seconds(usage.ru_utime) + timeval_seconds(usage.ru_stime);
-    sample.peak_rss_mb = static_cast<double>(usage.ru_maxrss) * 1024.0 / mega;  // Linux reports KiB
+    // Linux reports KiB; glibc declares ru_maxrss inside a union.
+    sample.peak_rss_mb = static_cast<double>(usage.ru_maxrss) * 1024.0 / mega;  // NOLINT(*-union-access)
     return sample;
 }
 
@@ -139,6 +146,14 @@ void warm_page_cache(const std::string& path) {
     std::vector<char> buffer(1U << 20U);
     while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
     }
+}
+
+// The 1-minute load average: other work on the machine skews the figures, so the report shows it.
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one_minute;
+    in >> one_minute;
+    return one_minute.empty() ? std::string("?") : one_minute;
 }
 
 void remove_workspace(const std::filesystem::path& workspace) {
@@ -241,17 +256,22 @@ int run(const Options& options) {
     }
 
     warm_page_cache(options.input);
+    const std::string load_before = load_average();
     // Alternating the tools spreads any drift in machine load over all of them.
+    std::cout << "each run: seconds and peak RSS, tools in the order of the table below\n";
     for (int round = 0; round < options.runs; ++round) {
-        std::cerr << "  round " << round + 1 << '/' << options.runs << ':';
+        std::cout << "round " << round + 1 << '/' << options.runs << ':' << std::flush;
         for (std::size_t i = 0; i < tools.size(); ++i) {
             if (i == 0) remove_workspace(workspace);  // each extract starts from an empty workspace
             const auto name = options.scratch / ("tool" + std::to_string(i));
             tools[i].samples.push_back(run_child(commands[i], name.string() + ".out", name.string() + ".err"));
-            std::cerr << ' ' << fixed(tools[i].samples.back().seconds, 3) << " s";
+            const Sample& sample = tools[i].samples.back();
+            std::cout << "  " << fixed(sample.seconds, 3) << " s " << fixed(sample.peak_rss_mb, 1) << " MB"
+                      << std::flush;
         }
-        std::cerr << std::endl;
+        std::cout << std::endl;
     }
+    std::cout << "load average (1 min) before: " << load_before << ", after: " << load_average() << '\n';
     std::cout << "baton: " << tail_of_file(options.scratch / "tool0.out");
     const auto items = count_items(options, workspace);
     remove_workspace(workspace);
