@@ -61,6 +61,8 @@ void PipelinedSink::work() {
     try {
         while (auto batch = m_queue.pop()) {
             decode_into(*batch, m_downstream);
+            // A batch that grew far past its size for one huge object is not kept for reuse.
+            if (batch->capacity() > 2 * m_batch_bytes) continue;
             batch->clear();
             (void)m_empty.try_push(std::move(*batch));
         }

@@ -211,17 +211,20 @@ private:
             }
         }
         // What is left belongs to an item the latest export no longer has.
-        auto orphans = m_db.prepare("SELECT i.id, i.parent_key FROM items i WHERE " + not_placed +
-                                    " ORDER BY i.id LIMIT 4096");
+        auto orphans = m_db.prepare("SELECT i.id, i.parent_key, i.kind, coalesce(i.status, '') FROM items i WHERE " +
+                                    not_placed + " ORDER BY i.id LIMIT 4096");
         for (std::int64_t after = 0;;) {
             orphans.bind(1, m_run).bind(2, after);
             std::vector<std::pair<std::int64_t, std::string>> page;
-            while (orphans.step()) page.emplace_back(orphans.column_int(0), orphans.column_text(1));
+            while (orphans.step()) {
+                // Its own reason first (spam stays spam), else the missing item it belongs to.
+                std::string reason = exclusion_reason(orphans.column_text(2), orphans.column_text(3));
+                if (reason.empty()) reason = "belongs to " + orphans.column_text(1) + ", which is no longer in the export";
+                page.emplace_back(orphans.column_int(0), std::move(reason));
+            }
             orphans.reset();
             if (page.empty()) break;
-            for (const auto& [item, parent] : page) {
-                place(item, 0, "belongs to " + parent + ", which is no longer in the export");
-            }
+            for (const auto& [item, reason] : page) place(item, 0, reason);
             after = page.back().first;
         }
     }

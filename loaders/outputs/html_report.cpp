@@ -45,7 +45,8 @@ void sources_section(std::ostringstream& out, const workspace::WorkspaceStatus& 
         out << "</table><p>" << source.people << " people, " << source.containers << " containers, "
             << source.revisions << " revisions";
         if (source.removed_items > 0) out << ", " << source.removed_items << " items no longer in the export";
-        out << "; latest extract: " << source.warnings << " warnings, " << source.errors << " errors.</p>";
+        out << "; latest extract: " << text::counted(source.warnings, "warning") << ", "
+            << text::counted(source.errors, "error") << ".</p>";
     }
 }
 
@@ -140,7 +141,7 @@ void runs_section(std::ostringstream& out, const workspace::WorkspaceStatus& sta
 }  // namespace
 
 std::string render_html_report(workspace::Workspace& workspace, const ReportOptions& options) {
-    const auto status = workspace::collect_status(workspace, 20);
+    const auto status = workspace::collect_status(workspace, 21);  // 20 besides this report's own run
     const std::int64_t plan_run = transform::latest_plan_run(workspace);
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
