@@ -1,5 +1,6 @@
 // The extractor registry: adding a source kind is a folder under extractors/ and one line here.
 #include "extractors/extractor.hpp"
+#include "extractors/mediawiki/mediawiki_extractor.hpp"
 #include "extractors/wxr/wxr_extractor.hpp"
 
 namespace baton::extract {
@@ -7,6 +8,8 @@ namespace baton::extract {
 const std::vector<ExtractorKind>& extractor_kinds() {
     static const std::vector<ExtractorKind> kinds = {
         {"wxr", "WordPress eXtended RSS export (WXR 1.0, 1.1, 1.2), e.g. wxr:export.xml", &create_wxr_extractor},
+        {"mediawiki", "MediaWiki XML dump (export schema 0.3-0.11, UTF-8 or UTF-16, .gz), e.g. mediawiki:dump.xml",
+         &create_mediawiki_extractor},
     };
     return kinds;
 }

@@ -176,6 +176,14 @@ std::string_view XmlStream::namespace_uri() const { return view(xmlTextReaderCon
 
 std::string_view XmlStream::value() const { return view(xmlTextReaderConstValue(m_reader)); }
 
+std::string XmlStream::attribute(const char* name) const {
+    xmlChar* value = xmlTextReaderGetAttribute(m_reader, reinterpret_cast<const xmlChar*>(name));
+    if (value == nullptr) return {};
+    std::string text(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return text;
+}
+
 std::int64_t XmlStream::line() const {
     // The node's own line: the parser's line runs ahead of the reader by its buffer.
     const xmlNodePtr node = xmlTextReaderCurrentNode(m_reader);

@@ -47,6 +47,7 @@ public:
     [[nodiscard]] std::string_view local_name() const;
     [[nodiscard]] std::string_view namespace_uri() const;
     [[nodiscard]] std::string_view value() const;  // text of a text node
+    [[nodiscard]] std::string attribute(const char* name) const;  // of the current element; "" if absent
     [[nodiscard]] std::int64_t line() const;
     [[nodiscard]] std::uint64_t bytes_consumed() const;
     [[nodiscard]] std::uint64_t file_size() const noexcept { return m_file_size; }

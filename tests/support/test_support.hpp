@@ -34,8 +34,11 @@ void write_file(const std::string& path, const std::string& content);
 [[nodiscard]] std::int64_t query_int(workspace::Workspace& workspace, const std::string& sql);
 [[nodiscard]] std::string query_text(workspace::Workspace& workspace, const std::string& sql);
 
-// Extracts one WXR file into `workspace` as a recorded run; returns the source id.
-std::int64_t extract_wxr(workspace::Workspace& workspace, const std::string& path);
+// Extracts one file of `kind` into `workspace` as a recorded run; returns the source id.
+std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path);
+inline std::int64_t extract_wxr(workspace::Workspace& workspace, const std::string& path) {
+    return extract_source(workspace, "wxr", path);
+}
 
 // The text of `attribute` on item `key` (first occurrence), "" if absent.
 [[nodiscard]] std::string item_attribute(workspace::Workspace& workspace, const std::string& key,

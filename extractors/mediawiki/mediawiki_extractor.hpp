@@ -1,0 +1,40 @@
+// MediaWiki XML dumps (export schema 0.3 to 0.11): pages with their full revision history, streamed.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/bounded_cache.hpp"
+#include "extractors/common/xml_stream.hpp"
+#include "extractors/extractor.hpp"
+
+namespace baton::extract::mediawiki {
+
+class MediaWikiExtractor : public Extractor {
+public:
+    explicit MediaWikiExtractor(const std::string& path);
+    model::SourceInfo open() override;
+    void extract(model::ModelSink& sink, const ProgressCallback& progress) override;
+    [[nodiscard]] std::uint64_t total_work() const override { return m_stream.file_size(); }
+
+private:
+    void read_siteinfo(model::ModelSink* sink);
+    void read_page(model::ModelSink& sink);
+    std::string person_for(const XmlElement& contributor, model::ModelSink& sink);
+    [[nodiscard]] int namespace_of_title(const std::string& title) const;
+
+    XmlStream m_stream;
+    model::SourceInfo m_source;
+    bool m_positioned_on_page = false;
+    XmlElement m_siteinfo;
+    std::map<int, std::string> m_namespaces;  // key -> name ("" for the main namespace)
+    std::string m_category_prefix = "Category";
+    BoundedCache<bool> m_emitted_people{8192};
+};
+
+}  // namespace baton::extract::mediawiki
+
+namespace baton::extract {
+[[nodiscard]] std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path);
+}
