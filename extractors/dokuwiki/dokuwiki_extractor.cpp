@@ -1,0 +1,245 @@
+// DokuWiki data folders: pages/**.txt with their meta/**.changes history, namespaces from folders.
+#include "extractors/dokuwiki/dokuwiki_extractor.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "core/interrupt.hpp"
+#include "core/text.hpp"
+
+namespace baton::extract::dokuwiki {
+namespace fs = std::filesystem;
+namespace {
+
+std::string iso_utc(std::int64_t epoch_seconds) {
+    const auto seconds = static_cast<std::time_t>(epoch_seconds);
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buffer;
+}
+
+// "wiki:syntax" for pages/wiki/syntax.txt (DokuWiki page ids use ':' between namespaces).
+std::string page_id_of(const fs::path& relative) {
+    std::string id = relative.generic_string();
+    if (id.size() > 4) id.resize(id.size() - 4);  // ".txt" / the caller strips other suffixes
+    std::replace(id.begin(), id.end(), '/', ':');
+    return id;
+}
+
+std::string namespace_of(const std::string& page_id) {
+    const auto colon = page_id.rfind(':');
+    return colon == std::string::npos ? std::string() : page_id.substr(0, colon);
+}
+
+// The first "====== Heading ======" of a page, DokuWiki's own page title.
+std::string first_heading(const std::string& body) {
+    std::istringstream lines(body);
+    std::string line;
+    while (std::getline(lines, line)) {
+        const std::string trimmed = text::trim(line);
+        if (trimmed.size() > 4 && trimmed.starts_with("==") && trimmed.ends_with("==")) {
+            return text::trim(std::string_view(trimmed).substr(trimmed.find_first_not_of('='))
+                                  .substr(0, trimmed.find_last_not_of('=') - trimmed.find_first_not_of('=') + 1));
+        }
+    }
+    return {};
+}
+
+// Regular files below `root` ending in `suffix`, sorted, so runs are repeatable.
+std::vector<fs::path> files_below(const fs::path& root, const std::string& suffix) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    if (!fs::is_directory(root, error)) return files;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
+         it != end; it.increment(error)) {
+        if (error) break;
+        if (it->is_regular_file(error) && it->path().filename().string().ends_with(suffix)) {
+            files.push_back(fs::relative(it->path(), root, error));
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+bool parse_change_line(const std::string& line, ChangeLine& change, std::string& problem) {
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
+        fields.push_back(line.substr(start, tab - start));
+        start = tab + 1;
+    }
+    fields.push_back(line.substr(start));
+    if (fields.size() < 6) {
+        problem = "expected at least 6 tab-separated fields (timestamp, ip, type, id, user, summary), found " +
+                  std::to_string(fields.size());
+        return false;
+    }
+    const std::string& timestamp = fields[0];
+    if (timestamp.empty() || !std::all_of(timestamp.begin(), timestamp.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        problem = "the timestamp \"" + timestamp + "\" is not a number of seconds";
+        return false;
+    }
+    change.timestamp = std::stoll(timestamp);
+    change.ip = fields[1];
+    change.type = fields[2].empty() ? 'E' : fields[2][0];
+    change.id = fields[3];
+    change.user = fields[4];
+    change.summary = fields[5];
+    return true;
+}
+
+DokuWikiExtractor::DokuWikiExtractor(const std::string& data_dir) : m_root(data_dir) {}
+
+model::SourceInfo DokuWikiExtractor::open() {
+    std::error_code error;
+    if (!fs::is_directory(m_root, error)) {
+        throw InputError(ExitCode::input_unreadable, {m_root.string(), 0, 0}, "no such folder",
+                         "name DokuWiki's data folder, the one holding pages/ and meta/");
+    }
+    if (!fs::is_directory(m_root / "pages", error)) {
+        throw InputError(ExitCode::unrecognised_format, {m_root.string(), 0, 0},
+                         "this does not appear to be a DokuWiki data folder: it has no pages/ folder",
+                         "name DokuWiki's data folder, the one holding pages/ and meta/");
+    }
+    const fs::path absolute = fs::absolute(m_root, error).lexically_normal();
+    m_source.kind = "dokuwiki";
+    m_source.locator = m_root.string();
+    m_source.key = "dokuwiki:" + (error ? m_root.string() : absolute.string());
+    m_source.title = absolute.has_parent_path() ? absolute.parent_path().filename().string() : absolute.string();
+    return m_source;
+}
+
+std::string DokuWikiExtractor::person_for(const ChangeLine& change, model::ModelSink& sink) {
+    const std::string key = !change.user.empty() ? "login:" + change.user : (change.ip.empty() ? "" : "ip:" + change.ip);
+    if (!key.empty() && m_emitted.first_sight(key)) {
+        sink.person({key, change.user, change.user.empty() ? change.ip : change.user, {}, {}, false});
+    }
+    return key;
+}
+
+void DokuWikiExtractor::emit_namespaces(const std::string& page_id, model::ModelSink& sink) {
+    std::string parent;
+    std::string ns = namespace_of(page_id);
+    if (ns.empty()) return;
+    std::size_t from = 0;
+    while (true) {
+        const auto colon = ns.find(':', from);
+        const std::string current = ns.substr(0, colon);
+        const std::string key = "namespace:" + current;
+        if (m_emitted.first_sight(key)) {
+            const std::string name = current.substr(current.rfind(':') == std::string::npos ? 0 : current.rfind(':') + 1);
+            sink.container({key, "namespace", name, text::slugify(name), parent.empty() ? "" : "namespace:" + parent,
+                            {}, {}, true});
+        }
+        if (colon == std::string::npos) break;
+        parent = current;
+        from = colon + 1;
+    }
+}
+
+std::vector<model::Revision> DokuWikiExtractor::read_changes(const std::string& page_id, model::ModelSink& sink,
+                                                             bool& deleted) {
+    std::vector<model::Revision> revisions;
+    std::string relative = page_id;
+    std::replace(relative.begin(), relative.end(), ':', '/');
+    const fs::path changes = m_root / "meta" / (relative + ".changes");
+    std::ifstream in(changes);
+    if (!in) return revisions;
+    std::string line;
+    std::int64_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (text::trim(line).empty()) continue;
+        ChangeLine change;
+        std::string problem;
+        if (!parse_change_line(line, change, problem)) {
+            model::Message message;
+            message.severity = model::Severity::error;
+            message.code = "dokuwiki.bad-change-line";
+            message.text = problem + "; the line is skipped";
+            message.position = {changes.string(), number, 0};
+            message.item_key = "page:" + page_id;
+            sink.message(std::move(message));
+            continue;
+        }
+        model::Revision revision;
+        revision.key = std::to_string(change.timestamp);
+        revision.author_key = person_for(change, sink);
+        revision.timestamp = iso_utc(change.timestamp);
+        revision.comment = change.summary;
+        if (change.type != 'E') revision.comment = std::string("[") + change.type + "] " + revision.comment;
+        deleted = change.type == 'D';
+        revisions.push_back(std::move(revision));
+    }
+    return revisions;
+}
+
+void DokuWikiExtractor::emit_page(const std::string& page_id, const fs::path& page_file, model::ModelSink& sink) {
+    model::Item item;
+    item.key = "page:" + page_id;
+    item.kind = "page";
+    item.slug = page_id;
+    bool deleted = false;
+    item.revisions = read_changes(page_id, sink, deleted);
+    if (!page_file.empty()) {
+        std::ifstream in(page_file, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        item.body = {"dokuwiki", content.str()};
+    } else {
+        item.body = {"dokuwiki", {}};
+    }
+    item.status = page_file.empty() || deleted ? "deleted" : "current";
+    item.title = first_heading(item.body.text);
+    if (item.title.empty()) item.title = page_id.substr(page_id.rfind(':') == std::string::npos ? 0 : page_id.rfind(':') + 1);
+    if (!item.revisions.empty()) {
+        item.created_at = item.revisions.front().timestamp;
+        item.modified_at = item.revisions.back().timestamp;
+        item.author_key = item.revisions.front().author_key;
+        item.revisions.back().size = static_cast<std::int64_t>(item.body.text.size());
+    }
+    if (const std::string ns = namespace_of(page_id); !ns.empty()) {
+        emit_namespaces(page_id, sink);
+        item.container_keys.push_back("namespace:" + ns);
+    }
+    item.attributes.emplace_back("page_id", page_id);
+    sink.item(std::move(item));
+}
+
+void DokuWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& progress) {
+    if (m_source.kind.empty()) open();
+    std::uint64_t pages = 0;
+    const auto pages_root = m_root / "pages";
+    for (const auto& relative : files_below(pages_root, ".txt")) {
+        emit_page(page_id_of(relative), pages_root / relative, sink);
+        if (++pages % 64 == 0) {
+            throw_if_interrupted();
+            if (progress) progress(pages, 0);
+        }
+    }
+    // Pages that only their history remembers were deleted: kept, as deleted.
+    for (const auto& relative : files_below(m_root / "meta", ".changes")) {
+        std::string id = relative.generic_string();
+        id.resize(id.size() - 8);
+        const fs::path page_file = pages_root / (id + ".txt");
+        std::replace(id.begin(), id.end(), '/', ':');
+        std::error_code error;
+        if (!fs::exists(page_file, error) && !id.starts_with("_")) emit_page(id, {}, sink);
+    }
+    if (progress) progress(pages, 0);
+}
+
+}  // namespace baton::extract::dokuwiki
+
+namespace baton::extract {
+std::unique_ptr<Extractor> create_dokuwiki_extractor(const std::string& path) {
+    return std::make_unique<dokuwiki::DokuWikiExtractor>(path);
+}
+}  // namespace baton::extract

@@ -1,0 +1,84 @@
+// DokuWiki data folders: the facts ../shared/fixtures/PROVENANCE.md lists, and bad history lines.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "extractors/dokuwiki/dokuwiki_extractor.hpp"
+#include "support/test_support.hpp"
+
+namespace baton::test {
+
+TEST(DokuWikiFixtures, MailingListHistoryFromTheChangelog) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", fixture("dokuwiki/data"));
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items"), 4);
+    const std::string page = "(SELECT id FROM items WHERE key = 'page:mailinglist')";
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM revisions WHERE item_id = " + page), 24);
+    EXPECT_EQ(query_text(workspace, "SELECT key FROM revisions WHERE item_id = " + page + " ORDER BY position LIMIT 1"),
+              "1360110636");
+    EXPECT_EQ(query_text(workspace, "SELECT key FROM revisions WHERE item_id = " + page +
+                                        " ORDER BY position DESC LIMIT 1"),
+              "1374261194");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM revisions WHERE item_id = " + page + " AND comment LIKE '[C]%'"),
+              1);
+    EXPECT_EQ(query_text(workspace, "SELECT comment FROM revisions WHERE item_id = " + page + " AND position = 0"),
+              "[C] aangemaakt");
+    EXPECT_EQ(query_text(workspace, "SELECT comment FROM revisions WHERE key = '1362525899'"), "[Data entry] ");
+    EXPECT_EQ(query_text(workspace, "SELECT group_concat(DISTINCT p.login) FROM revisions r JOIN people p ON "
+                                    "p.id = r.author_id WHERE r.item_id = " + page),
+              "pubcie");
+    EXPECT_EQ(query_text(workspace, "SELECT created_at || '|' || modified_at FROM items WHERE key = 'page:mailinglist'"),
+              "2013-02-06T00:30:36Z|2013-07-19T19:13:14Z");
+    EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:wiki:syntax'"), "Formatting Syntax");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM containers WHERE kind = 'namespace'"), 2);  // int, wiki
+    EXPECT_EQ(query_int(workspace, "SELECT length(CAST(body AS BLOB)) FROM items_with_body WHERE key = 'page:wiki:syntax'"), 21393);
+}
+
+TEST(DokuWikiFixtures, DistributionPages) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", fixture("dokuwiki/dist-data"));
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items"), 3);
+    EXPECT_EQ(query_int(workspace, "SELECT length(CAST(body AS BLOB)) FROM items_with_body WHERE key = 'page:wiki:welcome'"), 1705);
+}
+
+TEST(DokuWikiFixtures, BadHistoryLinesAreReportedDeletedPagesKept) {
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    std::filesystem::create_directories(data / "pages" / "team");
+    std::filesystem::create_directories(data / "meta" / "team");
+    write_file((data / "pages" / "team" / "handbook.txt").string(), "====== Handbook ======\nHello\n");
+    write_file((data / "meta" / "team" / "handbook.changes").string(),
+               "1600000000\t10.0.0.1\tC\tteam:handbook\talice\tcreated\t\n"
+               "not a change line\n"
+               "1600000100\t10.0.0.2\tE\tteam:handbook\t\tanonymous fix\t\n");
+    write_file((data / "meta" / "team" / "old.changes").string(),
+               "1500000000\t10.0.0.1\tC\tteam:old\tbob\tcreated\t\n1500000100\t10.0.0.1\tD\tteam:old\tbob\tgone\t\n");
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", data.string());
+    EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs"), "partial");
+    EXPECT_EQ(query_int(workspace, "SELECT line FROM messages WHERE code = 'dokuwiki.bad-change-line'"), 2);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM revisions WHERE item_id = (SELECT id FROM items WHERE key = "
+                                   "'page:team:handbook')"),
+              2);
+    EXPECT_EQ(query_text(workspace, "SELECT p.key FROM revisions r JOIN people p ON p.id = r.author_id WHERE "
+                                    "r.key = '1600000100'"),
+              "ip:10.0.0.2");
+    EXPECT_EQ(query_text(workspace, "SELECT status FROM items WHERE key = 'page:team:old'"), "deleted");
+}
+
+TEST(DokuWikiFixtures, ChangeLineParser) {
+    extract::dokuwiki::ChangeLine change;
+    std::string problem;
+    ASSERT_TRUE(extract::dokuwiki::parse_change_line("1362525899\t127.0.0.1\tE\tmailinglist\tpubcie\t[Data entry] \t", change,
+                                            problem));
+    EXPECT_EQ(change.timestamp, 1362525899);
+    EXPECT_EQ(change.user, "pubcie");
+    EXPECT_EQ(change.summary, "[Data entry] ");
+    EXPECT_FALSE(extract::dokuwiki::parse_change_line("x\ty", change, problem));
+    EXPECT_FALSE(extract::dokuwiki::parse_change_line("soon\t127.0.0.1\tE\tp\tu\ts", change, problem));
+    EXPECT_NE(problem.find("not a number"), std::string::npos);
+}
+
+}  // namespace baton::test
