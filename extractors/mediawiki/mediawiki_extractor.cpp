@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/interrupt.hpp"
+#include "extractors/common/source_key.hpp"
 #include "core/text.hpp"
 
 namespace baton::extract::mediawiki {
@@ -83,9 +84,7 @@ model::SourceInfo MediaWikiExtractor::open() {
                          "this does not appear to be a MediaWiki XML dump: it has no <mediawiki> element");
     }
     if (m_source.site_url.empty()) {
-        std::error_code error;
-        const auto absolute = std::filesystem::absolute(m_stream.path(), error);
-        m_source.key = "file:" + (error ? m_stream.path() : absolute.lexically_normal().string());
+        m_source.key = file_source_key(m_stream.path());
     } else {
         m_source.key = m_source.site_url;
     }

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/interrupt.hpp"
+#include "extractors/common/source_key.hpp"
 #include "core/text.hpp"
 
 namespace baton::extract::wxr {
@@ -102,9 +103,7 @@ model::SourceInfo WxrExtractor::open() {
     if (!m_source.site_url.empty()) {
         m_source.key = m_source.site_url;
     } else {
-        std::error_code error;
-        const auto absolute = std::filesystem::absolute(m_stream.path(), error);
-        m_source.key = "file:" + (error ? m_stream.path() : absolute.lexically_normal().string());
+        m_source.key = file_source_key(m_stream.path());
     }
     m_opened = true;
     return m_source;
