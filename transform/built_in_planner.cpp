@@ -10,6 +10,7 @@
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
+#include "transform/contributions.hpp"
 #include "transform/onboarding_tasks.hpp"
 
 namespace baton::transform {
@@ -330,6 +331,7 @@ std::string describe_rules(const BuiltInRules& rules) {
 
 PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules) {
     sql::Transaction transaction(workspace.db());
+    derive_contributions(workspace);  // kept for the mapping engine and the report
     Planner(workspace, run_id, rules).run();
     const PlanSummary summary = read_plan_summary(workspace, run_id);
     auto store = workspace.db().prepare("UPDATE plans SET summary = ? WHERE run_id = ?");

@@ -183,6 +183,23 @@ CREATE TABLE id_map(
   PRIMARY KEY (target, object_kind, legacy_key)) WITHOUT ROWID;
 )sql";
 
+// Contribution facts per person and container, derived from the revision history for role mapping.
+// container_id 0 holds a person's totals over the whole source.
+constexpr std::string_view step_4_contributions = R"sql(
+CREATE TABLE contributions(
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  container_id INTEGER NOT NULL,
+  items_created INTEGER NOT NULL,
+  revisions INTEGER NOT NULL,
+  bytes_added INTEGER NOT NULL,
+  bytes_removed INTEGER NOT NULL,
+  talk_revisions INTEGER NOT NULL,
+  first_edit TEXT,
+  last_edit TEXT,
+  PRIMARY KEY (source_id, person_id, container_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -190,6 +207,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {1, "sources, people, containers, items, revisions, changes, messages, runs", step_1_sources_and_content},
         {2, "plans: communities, roles, placements, onboarding tasks", step_2_plans},
         {3, "id map of loaded objects", step_3_id_map},
+        {4, "contribution facts per person and container", step_4_contributions},
     };
     return steps;
 }
