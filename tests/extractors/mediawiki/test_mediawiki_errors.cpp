@@ -1,0 +1,107 @@
+// Bad MediaWiki dumps: each problem named with file and line, what was read before kept, a re-run completes.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "support/test_support.hpp"
+
+namespace baton::test {
+namespace {
+
+struct Scratch {
+    TempDir dir;
+    workspace::Workspace workspace{dir.file("w.db"), workspace::Access::create};
+};
+
+const std::string header =
+    "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">\n"
+    "<siteinfo><sitename>Intranet</sitename><base>http://wiki.example/Main</base><namespaces>"
+    "<namespace key=\"0\" case=\"first-letter\" /><namespace key=\"1\" case=\"first-letter\">Talk</namespace>"
+    "</namespaces></siteinfo>\n";
+
+std::string page(int id, const std::string& revision_body) {
+    return "<page><title>Page " + std::to_string(id) + "</title><ns>0</ns><id>" + std::to_string(id) + "</id>" +
+           revision_body + "</page>\n";
+}
+
+std::string revision(int id, const std::string& timestamp, const std::string& user) {
+    return "<revision><id>" + std::to_string(id) + "</id>" +
+           (timestamp.empty() ? std::string() : "<timestamp>" + timestamp + "</timestamp>") +
+           "<contributor><username>" + user + "</username><id>7</id></contributor><text bytes=\"5\">Hello</text>"
+           "</revision>";
+}
+
+ExitCode failure_code(workspace::Workspace& workspace, const std::string& path, std::int64_t& line) {
+    try {
+        extract_source(workspace, "mediawiki", path);
+    } catch (const InputError& error) {
+        line = error.position().line;
+        return error.code();
+    }
+    return ExitCode::success;
+}
+
+}  // namespace
+
+TEST(MediaWikiErrors, TruncatedDumpKeepsTheCompletePagesAndARerunResumes) {
+    Scratch s;
+    std::string dump = header;
+    for (int id = 1; id <= 200; ++id) dump += page(id, revision(1000 + id, "2020-01-01T00:00:00Z", "Ann"));
+    dump += "</mediawiki>\n";
+    const std::string full = s.dir.file("full.xml");
+    write_file(full, dump);
+    const std::string cut = s.dir.file("cut.xml");
+    write_file(cut, dump.substr(0, dump.size() / 2));
+    std::int64_t line = 0;
+    EXPECT_EQ(failure_code(s.workspace, cut, line), ExitCode::truncated_input);
+    EXPECT_GT(line, 0);
+    const auto kept = query_int(s.workspace, "SELECT count(*) FROM items");
+    EXPECT_GT(kept, 50);
+    EXPECT_LT(kept, 200);
+    EXPECT_EQ(query_text(s.workspace, "SELECT outcome FROM runs"), "failed");
+    extract_source(s.workspace, "mediawiki", full);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items"), 200);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM sources"), 1);
+}
+
+TEST(MediaWikiErrors, InvalidUtf8IsMalformedAtItsLine) {
+    Scratch s;
+    const std::string path = s.dir.file("bad-utf8.xml");
+    write_file(path, header + page(1, revision(1, "2020-01-01T00:00:00Z", "Ann")) + "<page><title>Caf\xC3(</title>\n" +
+                         "</page></mediawiki>\n");
+    std::int64_t line = 0;
+    EXPECT_EQ(failure_code(s.workspace, path, line), ExitCode::malformed_input);
+    EXPECT_EQ(line, 4);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items"), 1);
+}
+
+TEST(MediaWikiErrors, RevisionWithoutTimestampIsKeptWithAWarning) {
+    Scratch s;
+    const std::string path = s.dir.file("no-timestamp.xml");
+    write_file(path, header + page(1, revision(1, "", "Ann")) + "</mediawiki>\n");
+    extract_source(s.workspace, "mediawiki", path);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM revisions"), 1);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM messages WHERE code = 'mediawiki.revision-without-timestamp'"),
+              1);
+}
+
+TEST(MediaWikiErrors, UnknownElementsAreSkippedAndEntitiesRefused) {
+    Scratch s;
+    const std::string odd = s.dir.file("odd.xml");
+    write_file(odd, header + "<page><title>P</title><id>1</id><future xmlns=\"urn:x\"><deep/></future>" +
+                        revision(1, "2020-01-01T00:00:00Z", "Ann") + "<shiny>new</shiny></page></mediawiki>\n");
+    extract_source(s.workspace, "mediawiki", odd);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items"), 1);
+    const std::string bomb = s.dir.file("bomb.xml");
+    write_file(bomb, "<?xml version=\"1.0\"?>\n<!DOCTYPE mediawiki [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n" +
+                         header + page(2, revision(2, "2020-01-01T00:00:00Z", "&b;")) + "</mediawiki>\n");
+    std::int64_t line = 0;
+    EXPECT_EQ(failure_code(s.workspace, bomb, line), ExitCode::malformed_input);
+}
+
+TEST(MediaWikiErrors, OtherXmlIsNotADump) {
+    Scratch s;
+    std::int64_t line = 0;
+    EXPECT_EQ(failure_code(s.workspace, wxr_fixture("wxr-simple.xml"), line), ExitCode::unrecognised_format);
+}
+
+}  // namespace baton::test
