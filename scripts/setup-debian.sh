@@ -4,8 +4,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libxml2-dev libxml2-utils libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
-  sqlite3 python3
+  libxml2-dev libxml2-utils libbz2-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
+  sqlite3 python3 bzip2
 )
 
 missing=()

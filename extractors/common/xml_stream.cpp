@@ -77,7 +77,15 @@ XmlStream::XmlStream(const std::string& path) : m_path(path) {
         throw InputError(ExitCode::truncated_input, {path, 0, 0}, "the file is empty",
                          "the export looks truncated: export it again or check the copy");
     }
-    m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
+    if (path.ends_with(".bz2")) {
+        // libxml2 reads gzip by itself; bzip2 comes through I/O callbacks.
+        m_bzip2 = std::make_unique<Bzip2Input>(path);
+        m_reader = xmlReaderForIO(
+            [](void* context, char* buffer, int size) { return static_cast<Bzip2Input*>(context)->read(buffer, size); },
+            nullptr, m_bzip2.get(), path.c_str(), nullptr, reader_options);
+    } else {
+        m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
+    }
     if (m_reader == nullptr) {
         throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file",
                          "check that the file is readable by this user");
@@ -112,6 +120,10 @@ std::vector<std::pair<std::int64_t, std::string>> XmlStream::take_warnings() {
 
 void XmlStream::throw_parse_error() {
     const std::int64_t line = m_error_line > 0 ? m_error_line : this->line();
+    if (m_bzip2 && !m_bzip2->error().empty()) {
+        throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_bzip2->error(),
+                         "check the download or compress the dump again");
+    }
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
     // A parser that failed having read the whole file, with elements still open, met a truncated file.
     const bool at_end = bytes_consumed() + 4096 >= m_file_size;
@@ -192,6 +204,7 @@ std::int64_t XmlStream::line() const {
 }
 
 std::uint64_t XmlStream::bytes_consumed() const {
+    if (m_bzip2) return m_bzip2->compressed_bytes_read();  // comparable with file_size()
     const long consumed = xmlTextReaderByteConsumed(m_reader);
     return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
 }

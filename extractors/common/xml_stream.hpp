@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "extractors/common/bzip2_input.hpp"
 
 typedef struct _xmlTextReader xmlTextReader;
 
@@ -75,6 +77,7 @@ private:
     void skip_subtree(int element_depth);
     void read_attributes(XmlElement& element);
 
+    std::unique_ptr<Bzip2Input> m_bzip2;  // set for .bz2 files; declared before the reader that reads it
     xmlTextReader* m_reader = nullptr;
     std::string m_path;
     std::uint64_t m_file_size = 0;

@@ -105,3 +105,61 @@ TEST(MediaWikiErrors, OtherXmlIsNotADump) {
 }
 
 }  // namespace baton::test
+
+namespace baton::test {
+
+namespace {
+
+std::string model_dump_of(const std::string& path) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "mediawiki", path);
+    return query_text(workspace, "SELECT group_concat(key || '=' || coalesce(title, '') || '/' || length(CAST(body AS "
+                                 "BLOB)), ';') FROM items_with_body") +
+           "|" + std::to_string(query_int(workspace, "SELECT count(*) FROM revisions"));
+}
+
+}  // namespace
+
+TEST(MediaWikiCompressed, Bzip2AndGzipDumpsGiveWhatThePlainDumpGives) {
+    TempDir dir;
+    const std::string plain = fixture("mediawiki-xml/pair-0.10.xml");
+    const std::string bz2 = dir.file("pair.xml.bz2");
+    const std::string gz = dir.file("pair.xml.gz");
+    const std::string joined = dir.file("joined.xml.bz2");
+    // Two bzip2 streams back to back, as parallel compressors write them.
+    const std::string content = read_file(plain);
+    write_file(dir.file("first"), content.substr(0, content.size() / 2));
+    write_file(dir.file("second"), content.substr(content.size() / 2));
+    ASSERT_EQ(std::system(("bzip2 -c '" + plain + "' > '" + bz2 + "' && gzip -c '" + plain + "' > '" + gz + "' && " +
+                           "bzip2 -c '" + dir.file("first") + "' > '" + joined + "' && bzip2 -c '" +
+                           dir.file("second") + "' >> '" + joined + "'")
+                              .c_str()),
+              0);
+    const std::string expected = model_dump_of(plain);
+    EXPECT_EQ(model_dump_of(bz2), expected);
+    EXPECT_EQ(model_dump_of(gz), expected);
+    EXPECT_EQ(model_dump_of(joined), expected);
+    EXPECT_NE(expected.find("page:19252824"), std::string::npos);
+}
+
+TEST(MediaWikiCompressed, CorruptBzip2IsReported) {
+    TempDir dir;
+    const std::string bz2 = dir.file("broken.xml.bz2");
+    ASSERT_EQ(std::system(("bzip2 -c '" + fixture("mediawiki-xml/article-pear-0.10.xml") + "' > '" + bz2 + "'").c_str()),
+              0);
+    std::string bytes = read_file(bz2);
+    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64 && i < bytes.size(); ++i) bytes[i] = 'x';
+    write_file(bz2, bytes);
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    try {
+        extract_source(workspace, "mediawiki", bz2);
+        FAIL() << "a corrupt .bz2 should fail";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.code(), ExitCode::malformed_input);
+        EXPECT_NE(std::string(error.what()).find(".bz2"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs"), "failed");
+}
+
+}  // namespace baton::test
