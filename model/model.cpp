@@ -27,6 +27,7 @@ std::string fingerprint(const Item& item) {
     for (const auto& revision : item.revisions) {
         print.add(revision.key).add(revision.author_key).add(revision.timestamp);
         print.add(std::to_string(revision.size)).add(revision.comment);
+        for (const auto& [name, value] : revision.attributes) print.add(name).add(value);
     }
     return print.hex();
 }

@@ -56,6 +56,15 @@ struct Revision {
     std::string timestamp;  // ISO 8601, UTC when the source says so
     std::int64_t size = 0;  // bytes of the text at this revision
     std::string comment;
+    Attributes attributes;  // e.g. MediaWiki's parent_id, minor, sha1, model, format
+};
+
+// The text of one revision, sent on its own as the source is read, so a long history never has to
+// be held in memory (the item itself, with its revisions' metadata, follows later).
+struct RevisionText {
+    std::string item_key;
+    std::string revision_key;
+    std::string text;
 };
 
 // The body as the source wrote it; converting it to a document tree is a later stage.

@@ -8,7 +8,7 @@
 namespace baton::model {
 namespace {
 
-enum class Tag : char { person = 'P', container = 'C', item = 'I', message = 'M' };
+enum class Tag : char { person = 'P', container = 'C', item = 'I', message = 'M', revision_text = 'T' };
 
 void put_size(std::string& out, std::uint64_t value) {
     // LEB128: most lengths fit one byte.
@@ -120,6 +120,7 @@ void encode(const Item& item, std::string& out) {
         put(out, revision.timestamp);
         put(out, revision.size);
         put(out, revision.comment);
+        put(out, revision.attributes);
     }
     put(out, item.source_line);
 }
@@ -133,6 +134,13 @@ void encode(const Message& message, std::string& out) {
     put(out, message.position.line);
     put(out, message.position.column);
     put(out, message.item_key);
+}
+
+void encode(const RevisionText& text, std::string& out) {
+    out.push_back(static_cast<char>(Tag::revision_text));
+    put(out, text.item_key);
+    put(out, text.revision_key);
+    put(out, text.text);
 }
 
 void decode_into(std::string_view buffer, ModelSink& sink) {
@@ -180,6 +188,7 @@ void decode_into(std::string_view buffer, ModelSink& sink) {
                     revision.timestamp = in.text();
                     revision.size = in.number();
                     revision.comment = in.text();
+                    revision.attributes = in.attributes();
                 }
                 item.source_line = in.number();
                 sink.item(std::move(item));
@@ -195,6 +204,14 @@ void decode_into(std::string_view buffer, ModelSink& sink) {
                 message.position.column = in.number();
                 message.item_key = in.text();
                 sink.message(std::move(message));
+                break;
+            }
+            case Tag::revision_text: {
+                RevisionText text;
+                text.item_key = in.text();
+                text.revision_key = in.text();
+                text.text = in.text();
+                sink.revision_text(std::move(text));
                 break;
             }
             default: throw std::runtime_error("model codec: unknown object tag");

@@ -13,6 +13,7 @@ void encode(const Person& person, std::string& out);
 void encode(const Container& container, std::string& out);
 void encode(const Item& item, std::string& out);
 void encode(const Message& message, std::string& out);
+void encode(const RevisionText& text, std::string& out);
 
 // Decodes every object in `buffer`, in order, and hands each to `sink`. The buffer must have been
 // written by encode() in this process (no validation beyond bounds checks).

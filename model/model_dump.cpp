@@ -69,6 +69,9 @@ void ModelDumpWriter::item(Item item) {
         m_out << "  revision " << text::json_string(revision.key) << " by " << text::json_string(revision.author_key)
               << " at " << text::json_string(revision.timestamp) << " size " << revision.size;
         if (!revision.comment.empty()) m_out << " comment " << text::json_string(revision.comment);
+        for (const auto& [name, value] : revision.attributes) {
+            m_out << ' ' << name << '=' << text::json_string(value);
+        }
         m_out << '\n';
     }
 }

@@ -14,6 +14,8 @@ public:
     virtual void container(Container container) = 0;
     virtual void item(Item item) = 0;
     virtual void message(Message message) = 0;
+    // Old revisions' texts; sinks that do not keep them ignore them.
+    virtual void revision_text(RevisionText /*text*/) {}
 };
 
 }  // namespace baton::model

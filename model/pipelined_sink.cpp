@@ -41,6 +41,11 @@ void PipelinedSink::message(Message message) {
     added();
 }
 
+void PipelinedSink::revision_text(RevisionText text) {
+    encode(text, m_batch);
+    added();
+}
+
 void PipelinedSink::added() {
     if (m_batch.size() >= m_batch_bytes) flush();
 }

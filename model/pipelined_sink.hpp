@@ -25,6 +25,7 @@ public:
     void container(Container container) override;
     void item(Item item) override;
     void message(Message message) override;
+    void revision_text(RevisionText text) override;
 
     // Flushes, waits for the worker and rethrows anything the downstream sink threw.
     void finish();

@@ -41,7 +41,8 @@ void replay_items(sql::Database& db, std::int64_t source_id, model::ModelSink& s
         "SELECT c.key FROM item_containers ic JOIN containers c ON c.id = ic.container_id "
         "WHERE ic.item_id = ? ORDER BY ic.position");
     auto revisions = db.prepare(
-        "SELECT r.key, coalesce(p.key, ''), coalesce(r.timestamp, ''), coalesce(r.size, 0), coalesce(r.comment, '') "
+        "SELECT r.key, coalesce(p.key, ''), coalesce(r.timestamp, ''), coalesce(r.size, 0), coalesce(r.comment, ''), "
+        "coalesce(r.attributes, '') "
         "FROM revisions r LEFT JOIN people p ON p.id = r.author_id WHERE r.item_id = ? ORDER BY r.position");
     while (select.step()) {
         model::Item item;
@@ -67,7 +68,8 @@ void replay_items(sql::Database& db, std::int64_t source_id, model::ModelSink& s
         revisions.bind(1, id);
         while (revisions.step()) {
             item.revisions.push_back({revisions.column_text(0), revisions.column_text(1), revisions.column_text(2),
-                                      revisions.column_int(3), revisions.column_text(4)});
+                                      revisions.column_int(3), revisions.column_text(4),
+                                      attributes_from_json(revisions.column_text(5))});
         }
         revisions.reset();
         sink.item(std::move(item));

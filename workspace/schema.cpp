@@ -200,6 +200,18 @@ CREATE TABLE contributions(
   PRIMARY KEY (source_id, person_id, container_id)) WITHOUT ROWID;
 )sql";
 
+// Per-revision details (MediaWiki's parent id, minor flag, sha1, content model) and old revision texts,
+// keyed by item and revision key because they arrive before their item is written.
+constexpr std::string_view step_5_revision_details = R"sql(
+ALTER TABLE revisions ADD COLUMN attributes TEXT;
+CREATE TABLE revision_texts(
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  item_key TEXT NOT NULL,
+  revision_key TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (source_id, item_key, revision_key)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -208,6 +220,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {2, "plans: communities, roles, placements, onboarding tasks", step_2_plans},
         {3, "id map of loaded objects", step_3_id_map},
         {4, "contribution facts per person and container", step_4_contributions},
+        {5, "revision details and old revision texts", step_5_revision_details},
     };
     return steps;
 }

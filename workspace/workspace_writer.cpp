@@ -54,8 +54,10 @@ struct WorkspaceWriter::Statements {
           insert_item_container(db.prepare(
               "INSERT OR IGNORE INTO item_containers(item_id, container_id, position) VALUES (?,?,?)")),
           insert_revision(db.prepare(
-              "INSERT OR REPLACE INTO revisions(item_id, position, key, author_id, timestamp, size, comment) "
-              "VALUES (?,?,?,?,?,?,?)")),
+              "INSERT OR REPLACE INTO revisions(item_id, position, key, author_id, timestamp, size, comment, attributes) "
+              "VALUES (?,?,?,?,?,?,?,?)")),
+          insert_revision_text(db.prepare(
+              "INSERT OR REPLACE INTO revision_texts(source_id, item_key, revision_key, text) VALUES (?,?,?,?)")),
           record_change(db.prepare(
               "INSERT OR REPLACE INTO item_changes(run_id, item_id, change, detail) VALUES (?,?,?,?)")),
           insert_message(db.prepare(
@@ -80,6 +82,7 @@ struct WorkspaceWriter::Statements {
     sql::Statement delete_revisions;
     sql::Statement insert_item_container;
     sql::Statement insert_revision;
+    sql::Statement insert_revision_text;
     sql::Statement record_change;
     sql::Statement insert_message;
 };
@@ -263,7 +266,8 @@ void WorkspaceWriter::insert_item_children(std::int64_t item_id, const model::It
         auto& statement = m_sql->insert_revision;
         statement.bind(1, item_id).bind(2, position++).bind(3, revision.key).bind_id_or_null(4, author_id);
         statement.bind_text_or_null(5, revision.timestamp).bind(6, revision.size);
-        statement.bind_text_or_null(7, revision.comment).run();
+        statement.bind_text_or_null(7, revision.comment);
+        statement.bind_text_or_null(8, attributes_to_json(revision.attributes)).run();
     }
 }
 
@@ -412,6 +416,13 @@ std::int64_t WorkspaceWriter::find_item_id(const std::string& key) {
     const std::int64_t id = find.step() ? find.column_int(0) : 0;
     find.reset();
     return id;
+}
+
+void WorkspaceWriter::revision_text(model::RevisionText text) {
+    begin_if_needed();
+    m_sql->insert_revision_text.bind(1, m_source_id).bind(2, text.item_key).bind(3, text.revision_key);
+    m_sql->insert_revision_text.bind(4, text.text).run();
+    count_operation();
 }
 
 void WorkspaceWriter::message(model::Message message) {

@@ -39,6 +39,7 @@ public:
     void container(model::Container container) override;
     void item(model::Item item) override;
     void message(model::Message message) override;
+    void revision_text(model::RevisionText text) override;
 
     // The source was read to its end: resolve references and mark items it no longer has as removed.
     void finish_complete();

@@ -201,7 +201,28 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
                               "revision " + revision.key + " of \"" + item.title + "\" has no timestamp",
                               {m_stream.path(), element.line, 0}, {}});
             }
-            if (body != nullptr && body->attribute("deleted").empty()) latest_text = body->text;
+            const auto add = [&](const char* attribute, std::string value) {
+                if (!value.empty()) revision.attributes.emplace_back(attribute, std::move(value));
+            };
+            add("parent_id", text::trim(element.child_text("parentid")));
+            add("minor", element.child("minor") != nullptr ? "1" : "");
+            add("sha1", text::trim(element.child_text("sha1")));
+            add("model", text::trim(element.child_text("model")));
+            add("format", text::trim(element.child_text("format")));
+            if (const XmlElement* comment = element.child("comment"); comment != nullptr) {
+                add("comment_deleted", comment->attribute("deleted").empty() ? "" : "1");
+            }
+            if (const XmlElement* contributor = element.child("contributor"); contributor != nullptr) {
+                add("contributor_deleted", contributor->attribute("deleted").empty() ? "" : "1");
+            }
+            if (body != nullptr && !body->attribute("deleted").empty()) {
+                add("text_deleted", "1");
+            } else if (body != nullptr) {
+                // Each revision's text goes out as it is read; only the latest stays, as the body.
+                const std::string item_key = !page_id.empty() ? "page:" + page_id : "title:" + item.title;
+                sink.revision_text({item_key, revision.key, body->text});
+                latest_text = body->text;
+            }
             if (const auto model_name = text::trim(element.child_text("model")); !model_name.empty()) {
                 latest_model = model_name;
             }

@@ -122,7 +122,7 @@ void emit_comment(const XmlElement& comment, const PostRef& post, RecordContext&
     add_if_present(item.attributes, "author_ip", comment.child_text("wp:comment_author_IP"));
     add_meta(item.attributes, comment, "wp:commentmeta");
     item.revisions.push_back({"exported", item.author_key, item.created_at,
-                              static_cast<std::int64_t>(item.body.text.size()), {}});
+                              static_cast<std::int64_t>(item.body.text.size()), {}, {}});
 
     if (!item.author_key.empty() && item.author_key.rfind("login:", 0) != 0 &&
         context.emitted_people.first_sight(item.author_key)) {
@@ -321,7 +321,7 @@ std::size_t emit_item(const XmlElement& record, RecordContext& context, model::M
         }
     }
     item.revisions.push_back({"exported", editor, item.modified_at,
-                              static_cast<std::int64_t>(item.body.text.size()), {}});
+                              static_cast<std::int64_t>(item.body.text.size()), {}, {}});
 
     const bool listed = !creator.empty() && context.listed_logins.contains(creator);
     if (!item.author_key.empty() && !listed && context.emitted_people.first_sight(item.author_key)) {

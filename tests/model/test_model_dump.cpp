@@ -18,7 +18,7 @@ TEST(ModelDump, WritesEveryFieldQuoted) {
     item.author_key = "login:alice";
     item.container_keys = {"category:news"};
     item.body = {"wordpress-html", "<p>Hi</p>"};
-    item.revisions.push_back({"exported", "login:alice", "2020-01-01T00:00:00Z", 9, {}});
+    item.revisions.push_back({"exported", "login:alice", "2020-01-01T00:00:00Z", 9, {}, {}});
     dump.item(item);
     const std::string text = out.str();
     EXPECT_NE(text.find("person \"login:alice\"\n  login: \"alice\"\n  display_name: \"Alice \\\"A\\\" Smith\""),

@@ -18,15 +18,15 @@ TEST(Contributions, SizesOfSuccessiveRevisionsGiveBytesAddedAndRemoved) {
         page.key = "page:1";
         page.kind = "page";
         page.container_keys = {"namespace:0"};
-        page.revisions = {{"1", "login:alice", "2020-01-01T00:00:00Z", 100, {}},
-                          {"2", "login:bob", "2020-02-01T00:00:00Z", 150, {}},
-                          {"3", "login:alice", "2020-03-01T00:00:00Z", 120, {}}};
+        page.revisions = {{"1", "login:alice", "2020-01-01T00:00:00Z", 100, {}, {}},
+                          {"2", "login:bob", "2020-02-01T00:00:00Z", 150, {}, {}},
+                          {"3", "login:alice", "2020-03-01T00:00:00Z", 120, {}, {}}};
         writer.item(page);
         model::Item talk;
         talk.key = "page:2";
         talk.kind = "page";
         talk.container_keys = {"namespace:1"};
-        talk.revisions = {{"4", "login:bob", "2020-04-01T00:00:00Z", 10, {}}};
+        talk.revisions = {{"4", "login:bob", "2020-04-01T00:00:00Z", 10, {}, {}}};
         writer.item(talk);
         writer.finish_complete();
     }

@@ -16,7 +16,7 @@ model::Item post(const std::string& id, const std::string& title, const std::str
     item.author_key = author;
     item.container_keys = {"category:news"};
     item.body = {"wordpress-html", "<p>" + title + "</p>"};
-    item.revisions.push_back({"exported", author, "2020-01-01T00:00:00Z", 10, {}});
+    item.revisions.push_back({"exported", author, "2020-01-01T00:00:00Z", 10, {}, {}});
     return item;
 }
 

@@ -90,6 +90,15 @@ TEST(MediaWikiFixtures, PairExport010) {
     EXPECT_EQ(dump.text("SELECT body FROM items_with_body WHERE key = 'page:19252824'"), "{{DisambigProject}}");
     EXPECT_EQ(dump.text("SELECT body_format FROM items_with_body WHERE key = 'page:19252824'"), "wikitext");
     EXPECT_EQ(dump.text("SELECT format_version FROM sources"), "0.10");
+    // Every revision's text is kept, not only the latest: articles[0].text is the first revision's.
+    EXPECT_EQ(dump.text("SELECT text FROM revision_texts WHERE item_key = 'page:19252820' AND revision_key = "
+                        "'237382899'"),
+              "#REDIRECT [[Çullu, Quzanlı]]");
+    EXPECT_EQ(dump.number("SELECT count(*) FROM revision_texts"), 4);
+    EXPECT_EQ(dump.text("SELECT json_extract(attributes, '$[0][1]') FROM revisions WHERE key = '237383099'"),
+              "237382899");  // parent_id
+    EXPECT_EQ(dump.text("SELECT json_extract(attributes, '$[0][1]') FROM revisions WHERE key = '237382899'"),
+              "9onarlg8ywgp11wnrddqebdry0jyz56");  // sha1 (the first revision has no parent)
 }
 
 TEST(MediaWikiFixtures, SmallerDumpsCountPagesAndRevisions) {
