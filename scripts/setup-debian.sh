@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what baton needs to build and test on Debian 12, skipping packages already there.
+# Installs what baton needs to build (and with --tests, to run its tests) on Debian 12, skipping packages
+# already there.
 set -euo pipefail
 
 packages=(
@@ -7,6 +8,10 @@ packages=(
   libxml2-dev libxml2-utils libbz2-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
   sqlite3 python3 bzip2
 )
+# The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server).
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
