@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libxml2-dev libxml2-utils libbz2-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
+  libxml2-dev libxml2-utils libbz2-dev zlib1g-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
   sqlite3 python3 bzip2
 )
 # The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server).

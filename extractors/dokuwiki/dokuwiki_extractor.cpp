@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
+
+#include <zlib.h>
 
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
@@ -63,6 +66,22 @@ std::vector<fs::path> files_below(const fs::path& root, const std::string& suffi
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+// An old revision's text from attic/<ns>/<page>.<timestamp>.txt.gz; nullopt when DokuWiki kept none.
+std::optional<std::string> attic_text(const fs::path& attic_file) {
+    std::error_code error;
+    if (!fs::exists(attic_file, error)) return std::nullopt;
+    gzFile file = gzopen(attic_file.c_str(), "rb");
+    if (file == nullptr) return std::nullopt;
+    std::string text;
+    char buffer[65536];
+    int got = 0;
+    while ((got = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(got));
+    const bool ok = got == 0;
+    gzclose(file);
+    if (!ok) return std::nullopt;
+    return text;
 }
 
 }  // namespace
@@ -176,6 +195,10 @@ std::vector<model::Revision> DokuWikiExtractor::read_changes(const std::string& 
         revision.comment = change.summary;
         if (change.type != 'E') revision.comment = std::string("[") + change.type + "] " + revision.comment;
         deleted = change.type == 'D';
+        // DokuWiki keeps each saved version in the attic; its text goes out as it is read.
+        if (auto old = attic_text(m_root / "attic" / (relative + "." + revision.key + ".txt.gz"))) {
+            sink.revision_text({"page:" + page_id, revision.key, std::move(*old)});
+        }
         revisions.push_back(std::move(revision));
     }
     return revisions;

@@ -53,6 +53,12 @@ TEST(DokuWikiFixtures, BadHistoryLinesAreReportedDeletedPagesKept) {
                "1600000000\t10.0.0.1\tC\tteam:handbook\talice\tcreated\t\n"
                "not a change line\n"
                "1600000100\t10.0.0.2\tE\tteam:handbook\t\tanonymous fix\t\n");
+    std::filesystem::create_directories(data / "attic" / "team");
+    write_file(dir.file("v1.txt"), "====== Handbook ======\nFirst draft\n");
+    ASSERT_EQ(std::system(("gzip -c '" + dir.file("v1.txt") + "' > '" +
+                           (data / "attic" / "team" / "handbook.1600000000.txt.gz").string() + "'")
+                              .c_str()),
+              0);
     write_file((data / "meta" / "team" / "old.changes").string(),
                "1500000000\t10.0.0.1\tC\tteam:old\tbob\tcreated\t\n1500000100\t10.0.0.1\tD\tteam:old\tbob\tgone\t\n");
     workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
@@ -66,6 +72,11 @@ TEST(DokuWikiFixtures, BadHistoryLinesAreReportedDeletedPagesKept) {
                                     "r.key = '1600000100'"),
               "ip:10.0.0.2");
     EXPECT_EQ(query_text(workspace, "SELECT status FROM items WHERE key = 'page:team:old'"), "deleted");
+    // The old version kept in the attic is the first revision's text.
+    EXPECT_EQ(query_text(workspace, "SELECT text FROM revision_texts WHERE item_key = 'page:team:handbook' AND "
+                                    "revision_key = '1600000000'"),
+              "====== Handbook ======\nFirst draft\n");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM revision_texts"), 1);
 }
 
 TEST(DokuWikiFixtures, ChangeLineParser) {
