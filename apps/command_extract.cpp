@@ -38,7 +38,9 @@ void print_summary(const extract::SourceSpec& spec, const extract::ExtractResult
 int run_extract(const Arguments& arguments) {
     po::options_description options("Options");
     add_common_options(options);
-    options.add_options()("source", po::value<std::vector<std::string>>(), "KIND:PATH to read (one or more)");
+    options.add_options()("source", po::value<std::vector<std::string>>(), "KIND:PATH to read (one or more)")(
+        "partial", "the exports hold part of their site (a few pages, one category): items they lack are not "
+                   "marked as removed");
     po::positional_options_description positional;
     positional.add("source", -1);
     const auto values = parse_command_line("extract", "KIND:PATH... [--workspace FILE]", kinds_description(), options,
@@ -51,13 +53,15 @@ int run_extract(const Arguments& arguments) {
     std::vector<extract::SourceSpec> specs;
     for (const auto& text : (*values)["source"].as<std::vector<std::string>>()) {
         specs.push_back(extract::parse_source_spec(text));
+        specs.back().partial = values->count("partial") != 0;
     }
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::create);
     int exit_code = 0;
     for (const auto& spec : specs) {
         try {
             extract::ExtractResult result;
-            workspace::recorded_run(workspace, "extract", spec.kind + ':' + spec.path, [&](std::int64_t run_id) {
+            const std::string run_options = (spec.partial ? "--partial " : "") + spec.kind + ':' + spec.path;
+            workspace::recorded_run(workspace, "extract", run_options, [&](std::int64_t run_id) {
                 result = extract::extract_into_workspace(workspace, run_id, spec);
                 return result.outcome;
             });

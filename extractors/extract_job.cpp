@@ -63,7 +63,11 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
     try {
         extractor->extract(pipeline, [&](std::uint64_t objects, std::uint64_t bytes) { progress.update(objects, bytes); });
         pipeline.finish();
-        writer.finish_complete();
+        if (spec.partial) {
+            writer.finish_partial();
+        } else {
+            writer.finish_complete();
+        }
     } catch (const InputError& error) {
         pipeline.finish();  // keep every object read before the problem
         writer.message(error_message(error));

@@ -21,6 +21,8 @@ struct ExtractResult {
 struct SourceSpec {
     std::string kind;
     std::string path;
+    // A partial export (a few pages, one category): what it lacks is not marked removed.
+    bool partial = false;
 };
 [[nodiscard]] SourceSpec parse_source_spec(const std::string& spec);
 

@@ -151,6 +151,23 @@ TEST(Cli, UnwritableOutputsHaveTheirOwnExitCode) {
     EXPECT_EQ(load.exit_code, code(ExitCode::target)) << load.err;
 }
 
+TEST(Cli, PartialExportsRemoveNothing) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(wxr_fixture("small-export.xml")), dir.path()).exit_code, 0);
+    // One post of the same site, as an export filtered to one category would give.
+    std::string one = read_file(wxr_fixture("small-export.xml"));
+    const auto first_item = one.find("<item>");
+    const auto second_item = one.find("<item>", first_item + 1);
+    one.erase(second_item, one.rfind("</item>") + 7 - second_item);
+    write_file(dir.file("one.xml"), one);
+    const auto partial = run_baton("extract --partial wxr:one.xml", dir.path());
+    ASSERT_EQ(partial.exit_code, 0) << partial.err;
+    EXPECT_NE(partial.out.find(" 0 removed"), std::string::npos) << partial.out;
+    const auto whole = run_baton("extract wxr:one.xml", dir.path());
+    ASSERT_EQ(whole.exit_code, 0) << whole.err;
+    EXPECT_EQ(whole.out.find(" 0 removed"), std::string::npos) << whole.out;  // taken as the whole site now
+}
+
 TEST(Cli, DumpIsStableText) {
     TempDir dir;
     ASSERT_EQ(run_baton("extract wxr:" + quoted(wxr_fixture("wxr-simple.xml")), dir.path()).exit_code, 0);
