@@ -161,6 +161,7 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     std::string ns;
     std::string latest_text;
     std::string latest_model = "wikitext";
+    std::vector<model::Item> uploads;  // a file page's uploads, metadata only, sent after the page
     XmlElement element;
     const int page_depth = m_stream.depth();
     while (m_stream.next()) {
@@ -183,6 +184,28 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             if (const auto target = element.attribute("title"); !target.empty()) {
                 item.attributes.emplace_back("redirect_to", target);
             }
+        } else if (name == "upload") {
+            model::Item upload;
+            upload.kind = "attachment";
+            upload.status = "current";
+            upload.title = text::trim(element.child_text("filename"));
+            upload.created_at = text::trim(element.child_text("timestamp"));
+            upload.modified_at = upload.created_at;
+            upload.source_line = element.line;
+            if (const XmlElement* contributor = element.child("contributor")) {
+                upload.author_key = person_for(*contributor, sink);
+            }
+            for (const char* field : {"filename", "src", "size", "sha1base36", "rel"}) {
+                if (const auto value = text::trim(element.child_text(field)); !value.empty()) {
+                    upload.attributes.emplace_back(field, value);
+                }
+            }
+            if (const auto comment = text::trim(element.child_text("comment")); !comment.empty()) {
+                upload.attributes.emplace_back("comment", comment);
+            }
+            // The embedded contents (--include-files) are not kept yet: counted, not silently dropped.
+            if (element.child("contents") != nullptr) upload.attributes.emplace_back("contents_not_kept", "1");
+            uploads.push_back(std::move(upload));
         } else if (name == "restrictions") {
             item.attributes.emplace_back("restrictions", text::trim(element.text));
         } else if (name == "revision") {
@@ -246,7 +269,23 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     }
     item.attributes.emplace_back("namespace", std::to_string(namespace_id));
     item.body = {latest_model, std::move(latest_text)};
+    const std::string page_key = item.key;
     sink.item(std::move(item));
+    for (auto& upload : uploads) {
+        upload.key = "upload:" + page_key.substr(page_key.find(':') + 1) + "@" + upload.created_at;
+        upload.parent_key = page_key;
+        const bool contents_dropped = std::any_of(upload.attributes.begin(), upload.attributes.end(),
+                                                  [](const auto& pair) { return pair.first == "contents_not_kept"; });
+        if (contents_dropped) {
+            model::Message message;
+            message.code = "mediawiki.upload-contents-not-kept";
+            message.text = "the file contents embedded for " + upload.title + " are not kept yet; the metadata is";
+            message.position = {m_stream.path(), upload.source_line, 0};
+            message.item_key = upload.key;
+            sink.message(std::move(message));
+        }
+        sink.item(std::move(upload));
+    }
 }
 
 void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& progress) {

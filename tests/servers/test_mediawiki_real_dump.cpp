@@ -16,7 +16,12 @@ TEST(RealMediaWiki, DumpBackupFullGivesEveryPageRevisionAndAuthor) {
     extract_source(workspace, "mediawiki", state + "/dump-full.xml");
 
     EXPECT_EQ(query_text(workspace, "SELECT title || '|' || format_version FROM sources"), "Intranet Wiki|0.11");
-    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items"), 6);  // with the installer's Main Page
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items WHERE kind = 'page'"), 6);  // with the Main Page
+    // The upload of File:Diagram.gif: an attachment of its file page, by its uploader.
+    EXPECT_EQ(query_text(workspace, "SELECT i.title || '|' || p.login || '|' || f.title FROM items i JOIN people p ON "
+                                    "p.id = i.author_id JOIN items f ON f.id = i.parent_id WHERE i.kind = 'attachment'"),
+              "Diagram.gif|Jdoe|File:Diagram.gif");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'mediawiki.upload-contents-not-kept'"), 1);
     const auto revisions_of = [&](const std::string& title) {
         return query_text(workspace, "SELECT group_concat(login, ',') FROM (SELECT p.login FROM revisions r JOIN items "
                                      "i ON i.id = r.item_id JOIN people p ON p.id = r.author_id WHERE i.title = '" +
