@@ -1,10 +1,9 @@
 // Writes extracted model objects into the workspace in batched transactions, recording what changed.
 #include "workspace/workspace_writer.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 
 #include "core/text.hpp"
+#include "workspace/attributes_json.hpp"
 
 namespace baton::workspace {
 
@@ -100,33 +99,6 @@ std::string key_value(const std::string& key) {
 }
 
 }  // namespace
-
-std::string attributes_to_json(const model::Attributes& attributes) {
-    if (attributes.empty()) return {};
-    std::string json = "[";
-    for (const auto& [name, value] : attributes) {
-        if (json.size() > 1) json += ',';
-        json += "[\"";
-        text::append_json_escaped(json, name);
-        json += "\",\"";
-        text::append_json_escaped(json, value);
-        json += "\"]";
-    }
-    json += ']';
-    return json;
-}
-
-model::Attributes attributes_from_json(const std::string& json) {
-    model::Attributes attributes;
-    if (json.empty()) return attributes;
-    Poco::JSON::Parser parser;
-    const auto array = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        const auto pair = array->getArray(static_cast<unsigned>(i));
-        attributes.emplace_back(pair->getElement<std::string>(0), pair->getElement<std::string>(1));
-    }
-    return attributes;
-}
 
 WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, std::int64_t run_id,
                                  std::int64_t commit_every)

@@ -9,6 +9,7 @@
 #include "core/bounded_cache.hpp"
 #include "core/sqlite.hpp"
 #include "model/model_sink.hpp"
+#include "workspace/attributes_json.hpp"  // the storage form of attributes, for callers too
 #include "workspace/workspace.hpp"
 
 namespace baton::workspace {
@@ -82,8 +83,5 @@ private:
     WriteCounts m_counts;
 };
 
-// Attributes as stored in the workspace: a JSON array of [name, value] pairs.
-[[nodiscard]] std::string attributes_to_json(const model::Attributes& attributes);
-[[nodiscard]] model::Attributes attributes_from_json(const std::string& json);
 
 }  // namespace baton::workspace

@@ -71,7 +71,7 @@ model::SourceInfo MediaWikiExtractor::open() {
         const std::string_view name = m_stream.element_name(&classify);
         if (name == "siteinfo") {
             m_stream.read_element(&classify, m_siteinfo);
-            read_siteinfo(nullptr);
+            read_siteinfo();
             continue;
         }
         if (name == "page") {
@@ -91,7 +91,7 @@ model::SourceInfo MediaWikiExtractor::open() {
     return m_source;
 }
 
-void MediaWikiExtractor::read_siteinfo(model::ModelSink* sink) {
+void MediaWikiExtractor::read_siteinfo() {
     m_source.title = text::trim(m_siteinfo.child_text("sitename"));
     m_source.site_url = text::trim(m_siteinfo.child_text("base"));
     const XmlElement* namespaces = m_siteinfo.child("namespaces");
@@ -101,19 +101,18 @@ void MediaWikiExtractor::read_siteinfo(model::ModelSink* sink) {
         const std::string key = entry.attribute("key");
         if (key.empty()) continue;
         const int id = std::stoi(key);
-        m_namespaces[id] = text::trim(entry.text);
-        if (id == 14 && !m_namespaces[id].empty()) m_category_prefix = m_namespaces[id];
-        if (sink != nullptr) {
-            model::Container container;
-            container.key = "namespace:" + key;
-            container.kind = "namespace";
-            container.name = m_namespaces[id].empty() ? std::string("(Main)") : m_namespaces[id];
-            container.slug = text::slugify(container.name);
-            if (const std::string case_rule = entry.attribute("case"); !case_rule.empty()) {
-                container.attributes.emplace_back("case", case_rule);
-            }
-            sink->container(std::move(container));
+        const std::string name = text::trim(entry.text);
+        m_namespaces[id] = name;
+        if (id == 14 && !name.empty()) m_category_prefix = name;
+        model::Container container;
+        container.key = "namespace:" + key;
+        container.kind = "namespace";
+        container.name = name.empty() ? std::string("(Main)") : name;
+        container.slug = text::slugify(container.name);
+        if (const std::string case_rule = entry.attribute("case"); !case_rule.empty()) {
+            container.attributes.emplace_back("case", case_rule);
         }
+        m_namespace_containers.push_back(std::move(container));
     }
 }
 
@@ -290,7 +289,8 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
 
 void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& progress) {
     if (!m_positioned_on_page && m_source.kind.empty()) open();
-    read_siteinfo(&sink);
+    for (auto& container : m_namespace_containers) sink.container(std::move(container));
+    m_namespace_containers.clear();
     std::uint64_t pages = 0;
     while (m_positioned_on_page || m_stream.next()) {
         m_positioned_on_page = false;

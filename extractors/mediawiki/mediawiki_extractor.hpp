@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/bounded_cache.hpp"
 #include "extractors/common/xml_stream.hpp"
@@ -19,7 +20,7 @@ public:
     [[nodiscard]] std::uint64_t total_work() const override { return m_stream.file_size(); }
 
 private:
-    void read_siteinfo(model::ModelSink* sink);
+    void read_siteinfo();
     void read_page(model::ModelSink& sink);
     std::string person_for(const XmlElement& contributor, model::ModelSink& sink);
     [[nodiscard]] int namespace_of_title(const std::string& title) const;
@@ -29,6 +30,7 @@ private:
     bool m_positioned_on_page = false;
     XmlElement m_siteinfo;
     std::map<int, std::string> m_namespaces;  // key -> name ("" for the main namespace)
+    std::vector<model::Container> m_namespace_containers;  // read by open(), sent by extract()
     std::string m_category_prefix = "Category";
     BoundedCache<bool> m_emitted_people{8192};
 };
