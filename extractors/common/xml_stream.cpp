@@ -1,10 +1,11 @@
-// A streaming XML reader over libxml2's xmlTextReader that never touches the network or external entities.
+// A streaming XML pull reader over libxml2's SAX2 push parser that never touches the network or external entities.
 #include "extractors/common/xml_stream.hpp"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 
@@ -12,6 +13,9 @@
 
 namespace baton::extract {
 namespace {
+
+// Bytes handed to the parser at a time: the nodes of one chunk are queued, then delivered.
+constexpr std::size_t chunk_size = 64U * 1024U;
 
 std::string_view view(const xmlChar* text) {
     return text == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(text));
@@ -30,17 +34,56 @@ void install_global_guards() {
     });
 }
 
+XmlStream& stream_of(void* user_data) { return *static_cast<XmlStream*>(user_data); }
+
 extern "C" void structured_error(void* user_data, xmlErrorPtr error) {
     if (user_data == nullptr || error == nullptr) return;
     std::string text = error->message != nullptr ? error->message : "unknown XML error";
     text = text::trim(text);
-    static_cast<XmlStream*>(user_data)->on_parser_error(static_cast<int>(error->level), error->code, error->line,
-                                                        error->int2, text);
+    stream_of(user_data).on_parser_error(static_cast<int>(error->level), error->code, error->line, error->int2, text);
+}
+
+extern "C" void start_element(void* user_data, const xmlChar* local_name, const xmlChar* /*prefix*/,
+                              const xmlChar* uri, int /*namespace_count*/, const xmlChar** /*namespaces*/,
+                              int attribute_count, int /*defaulted_count*/, const xmlChar** attributes) {
+    stream_of(user_data).on_start_element(local_name, uri, attribute_count, attributes);
+}
+
+extern "C" void end_element(void* user_data, const xmlChar* /*local_name*/, const xmlChar* /*prefix*/,
+                            const xmlChar* /*uri*/) {
+    stream_of(user_data).on_end_element();
+}
+
+extern "C" void characters(void* user_data, const xmlChar* text, int size) { stream_of(user_data).on_text(text, size); }
+
+extern "C" void entity_declaration(void* user_data, const xmlChar* name, int /*type*/, const xmlChar* /*public_id*/,
+                                   const xmlChar* /*system_id*/, xmlChar* /*content*/) {
+    stream_of(user_data).on_entity(name, true);
+}
+
+// Called for a reference to an entity that is not declared where a DTD could declare it.
+extern "C" void entity_reference(void* user_data, const xmlChar* name) {
+    stream_of(user_data).on_entity(name, false);
+}
+
+xmlSAXHandler make_handler() {
+    xmlSAXHandler handler;
+    std::memset(&handler, 0, sizeof handler);
+    handler.initialized = XML_SAX2_MAGIC;
+    handler.startElementNs = start_element;
+    handler.endElementNs = end_element;
+    handler.characters = characters;
+    handler.cdataBlock = characters;
+    handler.ignorableWhitespace = characters;
+    handler.entityDecl = entity_declaration;
+    handler.reference = entity_reference;
+    handler.serror = structured_error;
+    return handler;
 }
 
 // Options: no entity substitution (XML_PARSE_NOENT absent), no DTD loading or validation,
 // no network; NONET also covers any URI that would slip past the entity loader.
-constexpr int reader_options = XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES;
+constexpr int parser_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 
 }  // namespace
 
@@ -64,42 +107,116 @@ std::string XmlElement::attribute(std::string_view attribute_name) const {
     return {};
 }
 
-XmlStream::XmlStream(const std::string& path) : m_path(path) {
-    install_global_guards();
+// The path, once it names a non-empty regular file; the stream opens nothing else.
+const std::string& XmlStream::checked(const std::string& path) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         throw InputError(ExitCode::input_unreadable, {path, 0, 0},
                          std::filesystem::exists(path, error) ? "not a regular file" : "no such file",
                          "check the path after KIND: (relative paths start from the current folder)");
     }
-    m_file_size = std::filesystem::file_size(path, error);
-    if (m_file_size == 0) {
+    if (std::filesystem::file_size(path, error) == 0) {
         throw InputError(ExitCode::truncated_input, {path, 0, 0}, "the file is empty",
                          "the export looks truncated: export it again or check the copy");
     }
-    if (path.ends_with(".bz2")) {
-        // libxml2 reads gzip by itself; bzip2 comes through I/O callbacks.
-        m_bzip2 = std::make_unique<Bzip2Input>(path);
-        m_reader = xmlReaderForIO(
-            [](void* context, char* buffer, int size) { return static_cast<Bzip2Input*>(context)->read(buffer, size); },
-            nullptr, m_bzip2.get(), path.c_str(), nullptr, reader_options);
-    } else {
-        m_reader = xmlReaderForFile(path.c_str(), nullptr, reader_options);
+    return path;
+}
+
+XmlStream::XmlStream(const std::string& path) : m_input(checked(path)), m_chunk(chunk_size), m_path(path) {
+    install_global_guards();
+    std::error_code error;
+    m_file_size = std::filesystem::file_size(path, error);
+    // The first bytes tell the parser the encoding (a UTF-16 byte order mark, say).
+    const std::size_t first = m_input.read(m_chunk.data(), 4);
+    static xmlSAXHandler handler = make_handler();
+    m_parser = xmlCreatePushParserCtxt(&handler, this, m_chunk.data(), static_cast<int>(first), path.c_str());
+    if (m_parser == nullptr) {
+        throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot start the XML parser",
+                         "the machine may be out of memory");
     }
-    if (m_reader == nullptr) {
-        throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot open the file",
-                         "check that the file is readable by this user");
-    }
-    xmlTextReaderSetStructuredErrorHandler(m_reader, structured_error, this);
+    xmlCtxtUseOptions(m_parser, parser_options);
+    m_events.reserve(1024);
 }
 
 XmlStream::~XmlStream() {
-    if (m_reader != nullptr) xmlFreeTextReader(m_reader);
+    if (m_parser != nullptr) xmlFreeParserCtxt(m_parser);
+}
+
+std::int64_t XmlStream::parser_line() const {
+    return m_parser != nullptr && m_parser->input != nullptr ? m_parser->input->line : 0;
+}
+
+void XmlStream::on_start_element(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
+                                 const xmlChar** attributes) {
+    Event& event = m_events.emplace_back();
+    event.node = Node::element;
+    event.depth = m_open_depth++;
+    event.local_name = local_name;
+    event.namespace_uri = uri;
+    event.line = parser_line();
+    event.first_attribute = m_attributes.size();
+    event.attribute_count = static_cast<std::size_t>(attribute_count);
+    // Each attribute is five pointers: local name, prefix, URI, value start, value end.
+    for (int index = 0; index < attribute_count; ++index) {
+        const xmlChar* const* attribute = attributes + static_cast<std::ptrdiff_t>(index) * 5;
+        const auto size = static_cast<std::size_t>(attribute[4] - attribute[3]);
+        m_attributes.push_back({attribute[0], m_arena.size(), size});
+        m_arena.append(reinterpret_cast<const char*>(attribute[3]), size);
+    }
+}
+
+void XmlStream::on_end_element() {
+    --m_open_depth;
+    if (!m_events.empty()) {
+        Event& last = m_events.back();
+        if (last.node == Node::element && last.depth == m_open_depth) {
+            last.empty = true;  // <a/> or <a></a>: one node, as a reader gives for <a/>
+            return;
+        }
+    }
+    Event& event = m_events.emplace_back();
+    event.node = Node::end_element;
+    event.depth = m_open_depth;
+    event.line = parser_line();
+}
+
+void XmlStream::on_text(const xmlChar* text, int size) {
+    if (size <= 0) return;
+    const auto bytes = static_cast<std::size_t>(size);
+    if (!m_events.empty()) {
+        Event& last = m_events.back();
+        // libxml2 delivers long texts in pieces; consecutive pieces make one node.
+        if (last.node == Node::text && last.text_offset + last.text_size == m_arena.size()) {
+            m_arena.append(reinterpret_cast<const char*>(text), bytes);
+            last.text_size += bytes;
+            return;
+        }
+    }
+    Event& event = m_events.emplace_back();
+    event.node = Node::text;
+    event.depth = m_open_depth;
+    event.line = parser_line();
+    event.text_offset = m_arena.size();
+    event.text_size = bytes;
+    m_arena.append(reinterpret_cast<const char*>(text), bytes);
+}
+
+void XmlStream::on_entity(const xmlChar* name, bool declared) {
+    // Entities are never substituted; a document that declares or uses any is refused whole
+    // (exports never need them), before a single expansion could happen.
+    if (!m_entity_declared) {
+        m_entity_declared = true;
+        m_entity_line = parser_line();
+        m_error_text = declared ? "declares entities (" + std::string(view(name)) + ") in its DOCTYPE"
+                                : "uses the entity &" + std::string(view(name)) + ";";
+    }
+    xmlStopParser(m_parser);
 }
 
 void XmlStream::on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text) {
     // Only fatal errors stop the parser; recoverable ones (e.g. a namespace URI that is not a
     // valid URI) are kept as warnings on the item they occur in.
+    if (m_entity_declared) return;  // the refusal is the cause; what follows is its consequence
     if (level != XML_ERR_FATAL) {
         m_warnings.emplace_back(line, text);
         return;
@@ -119,18 +236,19 @@ std::vector<std::pair<std::int64_t, std::string>> XmlStream::take_warnings() {
 }
 
 void XmlStream::throw_parse_error() {
-    const std::int64_t line = m_error_line > 0 ? m_error_line : this->line();
-    if (m_bzip2 && !m_bzip2->error().empty()) {
-        throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_bzip2->error(),
-                         "check the download or compress the dump again");
+    if (m_entity_declared) {
+        throw InputError(ExitCode::malformed_input, {m_path, m_entity_line, 0},
+                         "the document " + m_error_text + "; baton does not expand entities, for safety",
+                         "exports never need custom entities; remove the DOCTYPE's entity declarations");
     }
+    const std::int64_t line = m_error_line > 0 ? m_error_line : parser_line();
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
     // A parser that failed having read the whole file, with elements still open, met a truncated file.
-    const bool at_end = bytes_consumed() + 4096 >= m_file_size;
     const bool truncated =
         m_saw_element && (m_error_code == XML_ERR_TAG_NOT_FINISHED ||
-                          (at_end && (m_error_code == XML_ERR_DOCUMENT_END || m_error_code == XML_ERR_LTSLASH_REQUIRED ||
-                                      m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED)));
+                          (m_input_done && (m_error_code == XML_ERR_DOCUMENT_END ||
+                                            m_error_code == XML_ERR_LTSLASH_REQUIRED ||
+                                            m_error_code == XML_ERR_GT_REQUIRED || m_error_code == XML_ERR_NAME_REQUIRED)));
     if (truncated) {
         throw InputError(ExitCode::truncated_input, {m_path, line, m_error_column},
                          "the file ends before the document is complete (" + problem + ")",
@@ -140,74 +258,60 @@ void XmlStream::throw_parse_error() {
                      "fix the file at that line or export it again");
 }
 
-bool XmlStream::next() {
-    const int status = xmlTextReaderRead(m_reader);
-    if (status < 0 || m_error_code != 0) throw_parse_error();
-    if (status == 0) return false;
-    switch (xmlTextReaderNodeType(m_reader)) {
-        case XML_READER_TYPE_ELEMENT:
-            m_node = Node::element;
-            m_saw_element = true;
-            break;
-        case XML_READER_TYPE_DOCUMENT_TYPE: refuse_entity_declarations(); break;
-        case XML_READER_TYPE_END_ELEMENT: m_node = Node::end_element; break;
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: m_node = Node::text; break;
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-            throw InputError(ExitCode::malformed_input, {m_path, line(), 0},
-                             "the document uses the entity &" + std::string(local_name()) +
-                                 "; entities are not expanded, for safety",
-                             "exports never need custom entities; remove the DOCTYPE's entity declarations");
-        default: m_node = Node::other; break;
+bool XmlStream::refill() {
+    m_events.clear();
+    m_attributes.clear();
+    m_arena.clear();
+    m_next_event = 0;
+    m_start_event.line = parser_line();
+    m_current = &m_start_event;
+    while (m_events.empty() && !m_input_done && m_error_code == 0 && !m_entity_declared) {
+        const std::size_t got = m_input.read(m_chunk.data(), m_chunk.size());
+        if (got == 0) {
+            m_input_done = true;
+            xmlParseChunk(m_parser, nullptr, 0, 1);
+        } else {
+            xmlParseChunk(m_parser, m_chunk.data(), static_cast<int>(got), 0);
+        }
     }
+    return !m_events.empty();
+}
+
+bool XmlStream::next() {
+    if (m_next_event == m_events.size() && !refill()) {
+        // Every node read before a fault has been delivered; now the fault is reported.
+        if (m_entity_declared || m_error_code != 0) throw_parse_error();
+        if (m_parser->wellFormed == 0) {
+            m_error_code = XML_ERR_INTERNAL_ERROR;
+            throw_parse_error();
+        }
+        return false;
+    }
+    m_current = &m_events[m_next_event++];
+    m_node = m_current->node;
+    if (m_node == Node::element) m_saw_element = true;
     return true;
 }
 
-void XmlStream::refuse_entity_declarations() {
-    // Entities are never substituted in text, but libxml2 expands them in attribute values; a
-    // document that declares any is refused whole (exports never need them).
-    m_node = Node::other;
-    const auto* dtd = reinterpret_cast<const xmlDtd*>(xmlTextReaderCurrentNode(m_reader));
-    if (dtd != nullptr && (dtd->entities != nullptr || dtd->pentities != nullptr)) {
-        throw InputError(ExitCode::malformed_input, {m_path, line(), 0},
-                         "the document declares entities in its DOCTYPE (which ends near here); baton does not "
-                         "expand entities, for safety",
-                         "exports never need custom entities; remove the DOCTYPE's entity declarations");
+std::string_view XmlStream::local_name() const { return view(m_current->local_name); }
+
+std::string_view XmlStream::namespace_uri() const { return view(m_current->namespace_uri); }
+
+std::string_view XmlStream::value() const {
+    return m_node == Node::text ? std::string_view(m_arena.data() + m_current->text_offset, m_current->text_size)
+                                : std::string_view();
+}
+
+std::string XmlStream::attribute(std::string_view name) const {
+    if (m_node != Node::element) return {};
+    for (std::size_t index = 0; index < m_current->attribute_count; ++index) {
+        const Attribute& attribute = m_attributes[m_current->first_attribute + index];
+        if (view(attribute.local_name) == name) return m_arena.substr(attribute.value_offset, attribute.value_size);
     }
+    return {};
 }
 
-int XmlStream::depth() const { return xmlTextReaderDepth(m_reader); }
-
-bool XmlStream::is_empty_element() const { return xmlTextReaderIsEmptyElement(m_reader) == 1; }
-
-std::string_view XmlStream::local_name() const { return view(xmlTextReaderConstLocalName(m_reader)); }
-
-std::string_view XmlStream::namespace_uri() const { return view(xmlTextReaderConstNamespaceUri(m_reader)); }
-
-std::string_view XmlStream::value() const { return view(xmlTextReaderConstValue(m_reader)); }
-
-std::string XmlStream::attribute(const char* name) const {
-    xmlChar* value = xmlTextReaderGetAttribute(m_reader, reinterpret_cast<const xmlChar*>(name));
-    if (value == nullptr) return {};
-    std::string text(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return text;
-}
-
-std::int64_t XmlStream::line() const {
-    // The node's own line: the parser's line runs ahead of the reader by its buffer.
-    const xmlNodePtr node = xmlTextReaderCurrentNode(m_reader);
-    const long node_line = node != nullptr ? xmlGetLineNo(node) : -1;
-    return node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(m_reader);
-}
-
-std::uint64_t XmlStream::bytes_consumed() const {
-    if (m_bzip2) return m_bzip2->compressed_bytes_read();  // comparable with file_size()
-    const long consumed = xmlTextReaderByteConsumed(m_reader);
-    return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
-}
+std::uint64_t XmlStream::bytes_consumed() const { return m_input.file_bytes_read(); }
 
 void XmlStream::skip_subtree(int element_depth) {
     while (next()) {
@@ -216,8 +320,7 @@ void XmlStream::skip_subtree(int element_depth) {
 }
 
 std::string_view XmlStream::element_name(Classifier classify) {
-    const std::pair<const void*, const void*> key{xmlTextReaderConstNamespaceUri(m_reader),
-                                                  xmlTextReaderConstLocalName(m_reader)};
+    const std::pair<const void*, const void*> key{m_current->namespace_uri, m_current->local_name};
     if (const auto found = m_names.find(key); found != m_names.end()) return found->second;
     return m_names.emplace(key, classify(namespace_uri(), local_name())).first->second;
 }
@@ -230,12 +333,11 @@ XmlElement XmlStream::read_element(Classifier classify) {
 
 void XmlStream::read_attributes(XmlElement& element) {
     element.attributes.clear();
-    if (xmlTextReaderHasAttributes(m_reader) != 1) return;  // most elements have none
-    while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
-        if (namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
-        element.attributes.emplace_back(std::string(local_name()), std::string(value()));
+    for (std::size_t index = 0; index < m_current->attribute_count; ++index) {
+        const Attribute& attribute = m_attributes[m_current->first_attribute + index];
+        element.attributes.emplace_back(std::string(view(attribute.local_name)),
+                                        m_arena.substr(attribute.value_offset, attribute.value_size));
     }
-    xmlTextReaderMoveToElement(m_reader);
 }
 
 void XmlStream::read_element(Classifier classify, XmlElement& root) {

@@ -1,4 +1,4 @@
-// A streaming XML reader over libxml2's xmlTextReader that never touches the network or external entities.
+// A streaming XML pull reader over libxml2's SAX2 push parser that never touches the network or external entities.
 #pragma once
 
 #include <cstdint>
@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "extractors/common/bzip2_input.hpp"
+#include "extractors/common/xml_byte_source.hpp"
 
-typedef struct _xmlTextReader xmlTextReader;
+typedef struct _xmlParserCtxt xmlParserCtxt;
+typedef unsigned char xmlChar;
 
 namespace baton::extract {
 
@@ -34,23 +35,26 @@ class XmlStream {
 public:
     enum class Node { element, end_element, text, other };
 
-    // Opens `path` for streaming; entities are not substituted, documents that declare any are refused,
-    // no DTD is loaded, no network is used.
+    // Opens `path` (plain, gzip or bzip2) for streaming; entities are not substituted, documents that
+    // declare any are refused, no DTD is loaded, no network is used.
     explicit XmlStream(const std::string& path);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
 
-    // Advances to the next node; false at the end of the document. Throws InputError on bad XML.
+    // Advances to the next node; false at the end of the document. Throws InputError on bad XML, once
+    // every node before the fault has been delivered. The text of one element may come as several
+    // text nodes in a row (a long text arrives in pieces, so it is never held whole).
     bool next();
     [[nodiscard]] Node node() const noexcept { return m_node; }
-    [[nodiscard]] int depth() const;
-    [[nodiscard]] bool is_empty_element() const;
+    [[nodiscard]] int depth() const noexcept { return m_current->depth; }
+    // True for an element with no content whose end follows at once: no end_element node comes for it.
+    [[nodiscard]] bool is_empty_element() const noexcept { return m_current->empty; }
     [[nodiscard]] std::string_view local_name() const;
     [[nodiscard]] std::string_view namespace_uri() const;
     [[nodiscard]] std::string_view value() const;  // text of a text node
-    [[nodiscard]] std::string attribute(const char* name) const;  // of the current element; "" if absent
-    [[nodiscard]] std::int64_t line() const;
+    [[nodiscard]] std::string attribute(std::string_view name) const;  // of the current element; "" if absent
+    [[nodiscard]] std::int64_t line() const noexcept { return m_current->line; }
     [[nodiscard]] std::uint64_t bytes_consumed() const;
     [[nodiscard]] std::uint64_t file_size() const noexcept { return m_file_size; }
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
@@ -68,25 +72,62 @@ public:
     // Non-fatal parser warnings collected so far (e.g. a relative namespace URI), then cleared.
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> take_warnings();
 
-    // Called by libxml2's error callback; public only for that.
+    // Called by the SAX callbacks; public only for them.
+    struct Event {
+        Node node = Node::other;
+        bool empty = false;
+        int depth = 0;
+        const xmlChar* local_name = nullptr;  // interned in the parser's dictionary
+        const xmlChar* namespace_uri = nullptr;
+        std::size_t text_offset = 0;  // text: its bytes; element: its attribute values
+        std::size_t text_size = 0;
+        std::size_t first_attribute = 0;
+        std::size_t attribute_count = 0;
+        std::int64_t line = 0;
+    };
+    struct Attribute {
+        const xmlChar* local_name;
+        std::size_t value_offset;
+        std::size_t value_size;
+    };
+    void on_start_element(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
+                          const xmlChar** attributes);
+    void on_end_element();
+    void on_text(const xmlChar* text, int size);
+    void on_entity(const xmlChar* name, bool declared);
     void on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text);
 
 private:
+    static const std::string& checked(const std::string& path);
     [[noreturn]] void throw_parse_error();
-    void refuse_entity_declarations();
+    bool refill();
     void skip_subtree(int element_depth);
     void read_attributes(XmlElement& element);
+    [[nodiscard]] std::int64_t parser_line() const;
 
-    std::unique_ptr<Bzip2Input> m_bzip2;  // set for .bz2 files; declared before the reader that reads it
-    xmlTextReader* m_reader = nullptr;
+    XmlByteSource m_input;
+    std::vector<char> m_chunk;
+    xmlParserCtxt* m_parser = nullptr;
     std::string m_path;
     std::uint64_t m_file_size = 0;
+    bool m_input_done = false;
+    // Nodes parsed from the last chunk, delivered one by one; the text arena holds their texts and
+    // attribute values, and is reused chunk after chunk.
+    std::vector<Event> m_events;
+    std::vector<Attribute> m_attributes;
+    std::string m_arena;
+    std::size_t m_next_event = 0;
+    int m_open_depth = 0;  // elements open in the parser
+    Event m_start_event;  // what the stream is on before the first next()
+    const Event* m_current = &m_start_event;
     Node m_node = Node::other;
     bool m_saw_element = false;
     int m_error_code = 0;
     std::int64_t m_error_line = 0;
     std::int64_t m_error_column = 0;
     std::string m_error_text;
+    bool m_entity_declared = false;
+    std::int64_t m_entity_line = 0;
     std::vector<std::pair<std::int64_t, std::string>> m_warnings;
     // libxml2 interns names in its dictionary, so the pointers identify a (namespace, name) pair.
     struct PairHash {

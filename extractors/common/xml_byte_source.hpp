@@ -1,0 +1,33 @@
+// The raw bytes of an XML file, plain, gzip or bzip2 (told by content, not by name), read in chunks.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "extractors/common/bzip2_input.hpp"
+
+namespace baton::extract {
+
+class XmlByteSource {
+public:
+    // Throws InputError when the file cannot be opened.
+    explicit XmlByteSource(const std::string& path);
+    ~XmlByteSource();
+    XmlByteSource(const XmlByteSource&) = delete;
+    XmlByteSource& operator=(const XmlByteSource&) = delete;
+
+    // Up to `size` decompressed bytes; 0 at the end. Throws InputError on unreadable or corrupt data.
+    std::size_t read(char* buffer, std::size_t size);
+    // Bytes of the file itself read so far (compressed bytes for compressed files), for progress.
+    [[nodiscard]] std::uint64_t file_bytes_read() const;
+
+private:
+    std::string m_path;
+    int m_fd = -1;
+    void* m_gzip = nullptr;  // gzFile
+    std::unique_ptr<Bzip2Input> m_bzip2;
+    std::uint64_t m_plain_read = 0;
+};
+
+}  // namespace baton::extract
