@@ -228,13 +228,14 @@ const std::vector<SchemaStep>& schema_steps() {
 int latest_schema_version() { return schema_steps().back().version; }
 
 void apply_schema_steps(sql::Database& db, int from, int to) {
+    // All steps in one transaction: an upgrade either completes or leaves the workspace as it was.
+    sql::Transaction transaction(db);
     for (const auto& step : schema_steps()) {
         if (step.version <= from || step.version > to) continue;
-        sql::Transaction transaction(db);
         db.exec(step.sql);
         db.exec("PRAGMA user_version = " + std::to_string(step.version));
-        transaction.commit();
     }
+    transaction.commit();
 }
 
 }  // namespace baton::workspace

@@ -66,8 +66,8 @@ public:
     void record_message(std::int64_t run_id, std::int64_t source_id, const model::Message& message);
 
 private:
-    void check_identity();
-    void configure();
+    bool check_identity();  // true for a new, empty file
+    void configure(bool new_file);
     void check_and_upgrade();
     void close_abandoned_runs();
     sql::Database m_db;
