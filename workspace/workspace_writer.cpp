@@ -56,7 +56,7 @@ struct WorkspaceWriter::Statements {
               "INSERT OR REPLACE INTO revisions(item_id, position, key, author_id, timestamp, size, comment, attributes) "
               "VALUES (?,?,?,?,?,?,?,?)")),
           insert_revision_text(db.prepare(
-              "INSERT OR REPLACE INTO revision_texts(source_id, item_key, revision_key, text) VALUES (?,?,?,?)")),
+              "INSERT OR REPLACE INTO revision_text_rows(source_id, item_key, revision_key, text) VALUES (?,?,?,?)")),
           record_change(db.prepare(
               "INSERT OR REPLACE INTO item_changes(run_id, item_id, change, detail) VALUES (?,?,?,?)")),
           insert_message(db.prepare(

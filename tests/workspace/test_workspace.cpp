@@ -47,6 +47,27 @@ TEST(Workspace, UpgradesAnOlderWorkspaceKeepingItsData) {
     EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM id_map"), 0);
 }
 
+TEST(Workspace, UpgradeMovesOldRevisionTextsIntoTheRowidTable) {
+    test::TempDir dir;
+    const std::string path = dir.file("v5.db");
+    {
+        sql::Database db(path, sql::OpenMode::create);
+        apply_schema_steps(db, 0, 5);  // revision texts still in the WITHOUT ROWID table
+        db.exec("INSERT INTO sources(kind, key, locator) VALUES ('mediawiki', 'http://wiki/', 'dump.xml')");
+        db.exec("INSERT INTO revision_texts VALUES (1, 'page:1', 'revision:7', 'old text')");
+    }
+    Workspace workspace(path, Access::existing);
+    ASSERT_EQ(workspace.upgraded_from().size(), 1U);
+    EXPECT_EQ(workspace.upgraded_from()[0], 5);
+    EXPECT_EQ(test::query_text(workspace, "SELECT text FROM revision_text_rows WHERE revision_key = 'revision:7'"),
+              "old text");
+    // The old name reads the same rows, and a key stays unique.
+    EXPECT_EQ(test::query_text(workspace, "SELECT text FROM revision_texts WHERE item_key = 'page:1'"), "old text");
+    EXPECT_THROW(workspace.db().exec("INSERT INTO revision_text_rows(source_id, item_key, revision_key, text) "
+                                     "VALUES (1, 'page:1', 'revision:7', 'again')"),
+                 WorkspaceError);
+}
+
 TEST(Workspace, RefusesANewerWorkspaceWithAClearMessage) {
     test::TempDir dir;
     const std::string path = dir.file("new.db");

@@ -1,4 +1,4 @@
-// Benchmarks `baton extract wxr:` against `xmllint --stream` on one file: time, MB/s, items/s, peak RSS.
+// Benchmarks `baton extract KIND:` against `xmllint --stream` (and a peer) on one file: time, MB/s, items/s, RSS.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -36,7 +36,10 @@ struct Options {
     std::string input;
     std::filesystem::path scratch;
     std::string xmllint = "xmllint";
-    std::string parse_only;  // optional wxr_parse_only program: a diagnostic row, not a target
+    std::string kind = "wxr";
+    std::string parse_only;  // optional parse_only program: a diagnostic row, not a target
+    std::string peer_label;  // optional peer, another tool that reads the same input: compared, not a target
+    std::vector<std::string> peer_command;
     int runs = 3;
 };
 
@@ -53,9 +56,10 @@ struct ToolResult {
 };
 
 [[noreturn]] void usage(const std::string& problem) {
-    std::cerr << "wxr_extract_bench: " << problem << "\n"
-              << "usage: wxr_extract_bench BATON INPUT.xml SCRATCH_DIR [--runs N] [--xmllint PATH]\n"
-                 "                         [--parse-only WXR_PARSE_ONLY]\n";
+    std::cerr << "extract_bench: " << problem << "\n"
+              << "usage: extract_bench BATON INPUT.xml SCRATCH_DIR [--kind KIND] [--runs N] [--xmllint PATH]\n"
+                 "                     [--parse-only PARSE_ONLY] [--peer LABEL COMMAND]\n"
+                 "  --peer: COMMAND is split at spaces and run with INPUT appended\n";
     std::exit(1);
 }
 
@@ -71,6 +75,12 @@ Options parse_options(int argc, char** argv) {
             options.xmllint = args[++i];
         } else if (args[i] == "--parse-only" && has_value) {
             options.parse_only = args[++i];
+        } else if (args[i] == "--kind" && has_value) {
+            options.kind = args[++i];
+        } else if (args[i] == "--peer" && i + 2 < args.size()) {
+            options.peer_label = args[++i];
+            std::istringstream words(args[++i]);
+            for (std::string word; words >> word;) options.peer_command.push_back(word);
         } else if (args[i].starts_with("--")) {
             usage("unknown option " + args[i]);
         } else {
@@ -117,7 +127,7 @@ Sample run_child(const std::vector<std::string>& argv, const std::filesystem::pa
         const int err = open(err_name.c_str(), flags, 0644);  // NOLINT(cppcoreguidelines-pro-type-vararg): POSIX
         if (out < 0 || err < 0 || dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0) _exit(126);
         execvp(child_argv[0], child_argv.data());
-        constexpr std::string_view exec_failed = "wxr_extract_bench: exec failed (no such program?)\n";
+        constexpr std::string_view exec_failed = "extract_bench: exec failed (no such program?)\n";
         [[maybe_unused]] const auto written = write(STDERR_FILENO, exec_failed.data(), exec_failed.size());
         _exit(127);
     }
@@ -220,12 +230,12 @@ void print_report(const Options& options, double input_mb, const std::map<std::s
     std::cout << "input " << options.input << ": " << fixed(input_mb, 1) << " MB, " << total_items << " items ("
               << breakdown << ")\n"
               << "runs per tool: " << options.runs << ", alternating; time = best run, RSS = highest run\n"
-              << padded("tool", 26, true) << padded("best s", 9) << padded("median s", 10) << padded("cpu s", 9)
+              << padded("tool", 36, true) << padded("best s", 9) << padded("median s", 10) << padded("cpu s", 9)
               << padded("MB/s", 9) << padded("items/s", 11) << padded("peak RSS MB", 13) << '\n';
     for (const ToolResult& tool : tools) {
         const double seconds = best_seconds(tool);
         const auto best = std::ranges::min_element(tool.samples, {}, &Sample::seconds);
-        std::cout << padded(tool.name, 26, true) << padded(fixed(seconds, 3), 9)
+        std::cout << padded(tool.name, 36, true) << padded(fixed(seconds, 3), 9)
                   << padded(fixed(median_seconds(tool), 3), 10) << padded(fixed(best->cpu_seconds, 3), 9)
                   << padded(fixed(input_mb / seconds, 1), 9)
                   << padded(fixed(static_cast<double>(total_items) / seconds, 0), 11)
@@ -233,6 +243,12 @@ void print_report(const Options& options, double input_mb, const std::map<std::s
     }
     const double ratio = best_seconds(floor) / best_seconds(baton);
     const double rss = peak_rss_mb(baton);
+    if (!options.peer_label.empty()) {
+        const ToolResult& peer = tools[2];
+        std::cout << "baton is " << fixed(best_seconds(peer) / best_seconds(baton), 2) << "x as fast as "
+                  << options.peer_label << "; the floor is " << fixed(best_seconds(peer) / best_seconds(floor), 2)
+                  << "x as fast as it\n";
+    }
     std::cout << "ratio baton/floor MB/s: " << fixed(ratio * 100, 1) << "% (target >= " << fixed(target_ratio * 100, 0)
               << "%): " << (ratio >= target_ratio ? "PASS" : "MISS") << '\n'
               << "baton peak RSS: " << fixed(rss, 1) << " MB (target <= " << fixed(target_rss_mb, 0)
@@ -243,16 +259,22 @@ int run(const Options& options) {
     const double input_mb = static_cast<double>(std::filesystem::file_size(options.input)) / mega;
     std::filesystem::create_directories(options.scratch);
     const auto workspace = options.scratch / "bench-workspace.db";
-    const std::vector<std::string> baton_argv{options.baton, "extract", "wxr:" + options.input, "--workspace",
-                                              workspace.string()};
+    const std::vector<std::string> baton_argv{options.baton, "extract", options.kind + ":" + options.input,
+                                              "--workspace", workspace.string()};
     const std::vector<std::string> floor_argv{options.xmllint, "--stream", "--noout", options.input};
 
-    // The first two rows are the measured pair; the parse-only row only says where baton's time goes.
+    // The first two rows are the measured pair; the peer is compared; the parse-only row only says
+    // where baton's time goes.
     std::vector<ToolResult> tools{{"baton extract", {}}, {"xmllint --stream (floor)", {}}};
     std::vector<std::vector<std::string>> commands{baton_argv, floor_argv};
+    if (!options.peer_label.empty()) {
+        tools.push_back({options.peer_label + " (peer)", {}});
+        commands.push_back(options.peer_command);
+        commands.back().push_back(options.input);
+    }
     if (!options.parse_only.empty()) {
         tools.push_back({"baton parse only (diag.)", {}});
-        commands.push_back({options.parse_only, options.input});
+        commands.push_back({options.parse_only, options.kind + ":" + options.input});
     }
 
     warm_page_cache(options.input);
@@ -285,7 +307,7 @@ int main(int argc, char** argv) {
     try {
         return run(parse_options(argc, argv));
     } catch (const std::exception& error) {
-        std::cerr << "wxr_extract_bench: " << error.what() << '\n';
+        std::cerr << "extract_bench: " << error.what() << '\n';
         return 1;
     }
 }

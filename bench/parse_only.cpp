@@ -1,4 +1,4 @@
-// Diagnostic for the WXR benchmark: baton's WXR extractor alone, into a sink that only counts (no workspace).
+// Diagnostic for the extract benchmarks: one extractor alone, into a sink that only counts (no workspace).
 #include <cstdint>
 #include <exception>
 #include <iostream>
@@ -37,13 +37,20 @@ int main(int argc, char** argv) {
     const std::string pipelined_flag = "--pipelined";
     const bool pipelined = argc == 3 && argv[1] == pipelined_flag;
     if (argc != 2 && !pipelined) {
-        std::cerr << "usage: wxr_parse_only [--pipelined] EXPORT.xml\n"
+        std::cerr << "usage: parse_only [--pipelined] KIND:PATH\n"
                      "  --pipelined  hand the objects to a worker thread first, as `baton extract` does\n";
         return 1;
     }
     try {
-        const auto* kind = baton::extract::find_extractor_kind("wxr");
-        auto extractor = kind->create(argv[argc - 1]);
+        const std::string source = argv[argc - 1];
+        const auto colon = source.find(':');
+        const auto* kind =
+            colon == std::string::npos ? nullptr : baton::extract::find_extractor_kind(source.substr(0, colon));
+        if (kind == nullptr) {
+            std::cerr << "parse_only: expected KIND:PATH with a known KIND, got " << source << '\n';
+            return 1;
+        }
+        auto extractor = kind->create(source.substr(colon + 1));
         (void)extractor->open();
         CountingSink counter;
         if (pipelined) {
@@ -55,7 +62,7 @@ int main(int argc, char** argv) {
         }
         counter.print(std::cout);
     } catch (const std::exception& error) {
-        std::cerr << "wxr_parse_only: " << error.what() << '\n';
+        std::cerr << "parse_only: " << error.what() << '\n';
         return 1;
     }
     return 0;
