@@ -65,6 +65,7 @@ struct RevisionText {
     std::string item_key;
     std::string revision_key;
     std::string text;
+    bool same_as_body = false;  // the text is the item's body, sent with the item: `text` is empty, not repeated
 };
 
 // The body as the source wrote it; converting it to a document tree is a later stage.

@@ -141,6 +141,7 @@ void encode(const RevisionText& text, std::string& out) {
     put(out, text.item_key);
     put(out, text.revision_key);
     put(out, text.text);
+    out.push_back(text.same_as_body ? '\1' : '\0');
 }
 
 void decode_into(std::string_view buffer, ModelSink& sink) {
@@ -211,6 +212,7 @@ void decode_into(std::string_view buffer, ModelSink& sink) {
                 text.item_key = in.text();
                 text.revision_key = in.text();
                 text.text = in.text();
+                text.same_as_body = in.tag() != 0;
                 sink.revision_text(std::move(text));
                 break;
             }

@@ -213,19 +213,24 @@ CREATE TABLE revision_texts(
 )sql";
 
 // Old revision texts in a rowid table: in the WITHOUT ROWID table of step 5 a text of a few KB spilled
-// into a mostly empty overflow page (a third more pages than text). The name stays as a view.
+// into a mostly empty overflow page (a third more pages than text). A NULL text is the item's body (the
+// latest revision), not stored twice. The old name stays, as a view that fills those in.
 constexpr std::string_view step_6_revision_text_rows = R"sql(
 CREATE TABLE revision_text_rows(
   id INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL REFERENCES sources(id),
   item_key TEXT NOT NULL,
   revision_key TEXT NOT NULL,
-  text TEXT NOT NULL);
+  text TEXT);
 INSERT INTO revision_text_rows(source_id, item_key, revision_key, text)
   SELECT source_id, item_key, revision_key, text FROM revision_texts;
 DROP TABLE revision_texts;
 CREATE UNIQUE INDEX revision_text_keys ON revision_text_rows(source_id, item_key, revision_key);
-CREATE VIEW revision_texts AS SELECT source_id, item_key, revision_key, text FROM revision_text_rows;
+CREATE VIEW revision_texts AS
+  SELECT r.source_id, r.item_key, r.revision_key,
+         coalesce(r.text, (SELECT b.text FROM items i JOIN item_bodies b ON b.item_id = i.id
+                           WHERE i.source_id = r.source_id AND i.key = r.item_key), '') AS text
+  FROM revision_text_rows r;
 )sql";
 
 }  // namespace

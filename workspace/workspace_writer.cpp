@@ -393,7 +393,12 @@ std::int64_t WorkspaceWriter::find_item_id(const std::string& key) {
 void WorkspaceWriter::revision_text(model::RevisionText text) {
     begin_if_needed();
     m_sql->insert_revision_text.bind(1, m_source_id).bind(2, text.item_key).bind(3, text.revision_key);
-    m_sql->insert_revision_text.bind(4, text.text).run();
+    // The latest text is the item's body; the row says so (NULL) rather than holding it twice.
+    if (text.same_as_body) {
+        m_sql->insert_revision_text.bind(4, nullptr).run();
+    } else {
+        m_sql->insert_revision_text.bind(4, text.text).run();
+    }
     count_operation();
 }
 

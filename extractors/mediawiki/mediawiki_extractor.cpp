@@ -159,6 +159,8 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     std::string page_id;
     std::string ns;
     std::string latest_text;
+    std::string latest_revision;  // whose text latest_text is, not sent yet
+    std::string latest_item_key;
     std::string latest_model = "wikitext";
     std::vector<model::Item> uploads;  // a file page's uploads, metadata only, sent after the page
     XmlElement element;
@@ -240,9 +242,13 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             if (body != nullptr && !body->attribute("deleted").empty()) {
                 add("text_deleted", "1");
             } else if (body != nullptr) {
-                // Each revision's text goes out as it is read; only the latest stays, as the body.
-                const std::string item_key = !page_id.empty() ? "page:" + page_id : "title:" + item.title;
-                sink.revision_text({item_key, revision.key, body->text});
+                // Each revision's text goes out once the next one is read; the latest stays, as the body,
+                // and its revision text only points at it.
+                if (!latest_revision.empty()) {
+                    sink.revision_text({latest_item_key, latest_revision, std::move(latest_text), false});
+                }
+                latest_item_key = !page_id.empty() ? "page:" + page_id : "title:" + item.title;
+                latest_revision = revision.key;
                 latest_text = body->text;
             }
             if (const auto model_name = text::trim(element.child_text("model")); !model_name.empty()) {
@@ -267,6 +273,13 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
         item.attributes.emplace_back("latest_revision", item.revisions.back().key);
     }
     item.attributes.emplace_back("namespace", std::to_string(namespace_id));
+    if (!latest_revision.empty()) {
+        model::RevisionText latest;
+        latest.item_key = item.key;
+        latest.revision_key = latest_revision;
+        latest.same_as_body = true;
+        sink.revision_text(std::move(latest));
+    }
     item.body = {latest_model, std::move(latest_text)};
     const std::string page_key = item.key;
     sink.item(std::move(item));

@@ -95,6 +95,13 @@ TEST(MediaWikiFixtures, PairExport010) {
                         "'237382899'"),
               "#REDIRECT [[Çullu, Quzanlı]]");
     EXPECT_EQ(dump.number("SELECT count(*) FROM revision_texts"), 4);
+    // The latest revision's text is the body, stored once: its row points at the body (NULL), and the
+    // revision_texts view gives the text all the same.
+    EXPECT_EQ(dump.number("SELECT count(*) FROM revision_text_rows WHERE text IS NULL"), 2);  // one per page
+    EXPECT_EQ(dump.text("SELECT t.text FROM revision_texts t WHERE t.item_key = 'page:19252824' AND t.revision_key = "
+                        "(SELECT r.key FROM revisions r JOIN items i ON i.id = r.item_id WHERE i.key = 'page:19252824' "
+                        "ORDER BY r.position DESC LIMIT 1)"),
+              "{{DisambigProject}}");
     EXPECT_EQ(dump.text("SELECT json_extract(attributes, '$[0][1]') FROM revisions WHERE key = '237383099'"),
               "237382899");  // parent_id
     EXPECT_EQ(dump.text("SELECT json_extract(attributes, '$[0][1]') FROM revisions WHERE key = '237382899'"),
