@@ -165,6 +165,15 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     std::vector<model::Item> uploads;  // a file page's uploads, metadata only, sent after the page
     XmlElement element;
     const int page_depth = m_stream.depth();
+    if (m_stream.is_empty_element()) {
+        // <page/> has no end node to wait for, and nothing to keep: reported, not read into the next page.
+        model::Message message;
+        message.code = "mediawiki.empty-page";
+        message.text = "a <page> element without title, id or revisions; nothing to keep";
+        message.position = {m_stream.path(), item.source_line, 0};
+        sink.message(std::move(message));
+        return;
+    }
     while (m_stream.next()) {
         if (m_stream.node() == XmlStream::Node::end_element && m_stream.depth() == page_depth) break;
         if (m_stream.node() != XmlStream::Node::element || m_stream.depth() != page_depth + 1) continue;

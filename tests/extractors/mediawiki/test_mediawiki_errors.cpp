@@ -84,6 +84,19 @@ TEST(MediaWikiErrors, RevisionWithoutTimestampIsKeptWithAWarning) {
               1);
 }
 
+TEST(MediaWikiErrors, EmptyPagesDoNotSwallowTheNextPage) {
+    Scratch s;
+    const std::string path = s.dir.file("empty-pages.xml");
+    // <page/> and <page></page> are pages with nothing in them; the pages after them are read as they are.
+    write_file(path, header + "<page/>\n" + page(1, revision(1, "2020-01-01T00:00:00Z", "Ann")) + "<page></page>\n" +
+                         page(2, revision(2, "2020-01-02T00:00:00Z", "Bob")) + "</mediawiki>\n");
+    extract_source(s.workspace, "mediawiki", path);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items"), 2);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM items WHERE key IN ('page:1', 'page:2')"), 2);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM revisions"), 2);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM messages WHERE code = 'mediawiki.empty-page'"), 2);
+}
+
 TEST(MediaWikiErrors, UnknownElementsAreSkippedAndEntitiesRefused) {
     Scratch s;
     const std::string odd = s.dir.file("odd.xml");
