@@ -159,9 +159,19 @@ void XmlStream::on_start_element(const xmlChar* local_name, const xmlChar* uri, 
     // Each attribute is five pointers: local name, prefix, URI, value start, value end.
     for (int index = 0; index < attribute_count; ++index) {
         const xmlChar* const* attribute = attributes + static_cast<std::ptrdiff_t>(index) * 5;
-        const auto size = static_cast<std::size_t>(attribute[4] - attribute[3]);
-        m_attributes.push_back({attribute[0], m_arena.size(), size});
-        m_arena.append(reinterpret_cast<const char*>(attribute[3]), size);
+        const std::string_view value(reinterpret_cast<const char*>(attribute[3]),
+                                     static_cast<std::size_t>(attribute[4] - attribute[3]));
+        const std::size_t offset = m_arena.size();
+        // Without entity substitution libxml2 leaves an ampersand in an attribute value as "&#38;" (for
+        // a tree builder to decode); every other reference arrives decoded.
+        for (std::size_t from = 0;;) {
+            const std::size_t found = value.find("&#38;", from);
+            m_arena.append(value.substr(from, found - from));
+            if (found == std::string_view::npos) break;
+            m_arena.push_back('&');
+            from = found + 5;
+        }
+        m_attributes.push_back({attribute[0], offset, m_arena.size() - offset});
     }
 }
 
@@ -317,6 +327,24 @@ void XmlStream::skip_subtree(int element_depth) {
     while (next()) {
         if (m_node == Node::end_element && depth() == element_depth) return;
     }
+}
+
+void XmlStream::read_text(const std::function<void(std::string_view)>& consume, std::size_t piece_size) {
+    if (is_empty_element()) return;
+    const int element_depth = depth();
+    const std::string name(local_name());
+    while (next()) {
+        if (m_node == Node::text && depth() == element_depth + 1) {
+            for (std::string_view text = value(); !text.empty();) {
+                const std::string_view piece = text.substr(0, piece_size);
+                consume(piece);
+                text.remove_prefix(piece.size());
+            }
+        } else if (m_node == Node::end_element && depth() == element_depth) {
+            return;
+        }
+    }
+    throw InputError(ExitCode::truncated_input, {m_path, line(), 0}, "the file ends inside <" + name + ">");
 }
 
 std::string_view XmlStream::element_name(Classifier classify) {
