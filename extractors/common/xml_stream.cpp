@@ -93,6 +93,18 @@ XmlStream::XmlStream(const std::string& path) : m_path(path) {
     xmlTextReaderSetStructuredErrorHandler(m_reader, structured_error, this);
 }
 
+XmlStream::XmlStream(const std::string& path, std::unique_ptr<StreamInput> input, std::uint64_t size)
+    : m_input(std::move(input)), m_path(path), m_file_size(size) {
+    install_global_guards();
+    m_reader = xmlReaderForIO(
+        [](void* context, char* buffer, int length) { return static_cast<StreamInput*>(context)->read(buffer, length); },
+        nullptr, m_input.get(), path.c_str(), nullptr, reader_options);
+    if (m_reader == nullptr) {
+        throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot start reading the stream");
+    }
+    xmlTextReaderSetStructuredErrorHandler(m_reader, structured_error, this);
+}
+
 XmlStream::~XmlStream() {
     if (m_reader != nullptr) xmlFreeTextReader(m_reader);
 }
@@ -123,6 +135,10 @@ void XmlStream::throw_parse_error() {
     if (m_bzip2 && !m_bzip2->error().empty()) {
         throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_bzip2->error(),
                          "check the download or compress the dump again");
+    }
+    if (m_input && !m_input->error().empty()) {
+        throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_input->error(),
+                         "check the download or make the archive again");
     }
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
     // A parser that failed having read the whole file, with elements still open, met a truncated file.
@@ -205,6 +221,7 @@ std::int64_t XmlStream::line() const {
 
 std::uint64_t XmlStream::bytes_consumed() const {
     if (m_bzip2) return m_bzip2->compressed_bytes_read();  // comparable with file_size()
+    if (m_input) return m_input->bytes_read();
     const long consumed = xmlTextReaderByteConsumed(m_reader);
     return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
 }

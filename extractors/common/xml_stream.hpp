@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "extractors/common/bzip2_input.hpp"
+#include "extractors/common/stream_input.hpp"
 
 typedef struct _xmlTextReader xmlTextReader;
 
@@ -37,6 +38,9 @@ public:
     // Opens `path` for streaming; entities are not substituted, documents that declare any are refused,
     // no DTD is loaded, no network is used.
     explicit XmlStream(const std::string& path);
+    // Streams `input` (e.g. an entry of a zip archive), named `path` in messages; `size` is the
+    // input's size in the units of its bytes_read(), for progress.
+    XmlStream(const std::string& path, std::unique_ptr<StreamInput> input, std::uint64_t size);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -78,6 +82,7 @@ private:
     void read_attributes(XmlElement& element);
 
     std::unique_ptr<Bzip2Input> m_bzip2;  // set for .bz2 files; declared before the reader that reads it
+    std::unique_ptr<StreamInput> m_input;  // set for other streamed inputs
     xmlTextReader* m_reader = nullptr;
     std::string m_path;
     std::uint64_t m_file_size = 0;
