@@ -3,6 +3,7 @@
 #include "extractors/confluence/model_emitter.hpp"
 
 #include "core/interrupt.hpp"
+#include "core/text.hpp"
 
 namespace baton::extract::confluence {
 namespace {
@@ -67,12 +68,13 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
     auto roots = m_db.prepare(std::string("SELECT ") + content_columns + R"sql(
   FROM content c
  WHERE c.class IN ('Page', 'BlogPost', 'Attachment', 'Comment')
-   AND (c.original_id IS NULL OR NOT EXISTS (SELECT 1 FROM content o WHERE o.id = c.original_id))
+   AND (c.original_id IS NULL OR c.status = 'draft' OR NOT EXISTS (SELECT 1 FROM content o WHERE o.id = c.original_id))
  ORDER BY CASE c.class WHEN 'Page' THEN 0 WHEN 'BlogPost' THEN 1 WHEN 'Attachment' THEN 2 ELSE 3 END,
           CASE WHEN c.class = 'Comment' THEN c.container_id END, CASE WHEN c.class = 'Comment' THEN c.created END,
           CAST(c.id AS INTEGER), c.line)sql");
     auto versions = m_db.prepare(std::string("SELECT ") + content_columns +
-                                 " FROM content c WHERE c.original_id = ?1 ORDER BY c.version, c.line");
+                                 " FROM content c WHERE c.original_id = ?1 AND coalesce(c.status, '') <> 'draft' "
+                                 "ORDER BY c.version, c.line");
     auto body = m_db.prepare("SELECT body, coalesce(body_type, '') FROM body WHERE content_id = ?1 ORDER BY rowid DESC LIMIT 1");
     auto exists = m_db.prepare("SELECT class FROM content WHERE id = ?1 AND original_id IS NULL LIMIT 1");
     auto labels = m_db.prepare(
@@ -128,7 +130,12 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         item.source_line = current.source_line;
         item.attributes.emplace_back("content_id", current[id]);
         if (!current[version].empty()) item.attributes.emplace_back("version", current[version]);
-        if (!current[original_id].empty()) {
+        const bool draft_of_original = !current[original_id].empty() && current[status] == "draft" &&
+                                       !class_of(current[original_id]).empty();
+        if (draft_of_original) {
+            // A draft of the next version, not a past one: an item of its own, kept with its status.
+            item.attributes.emplace_back("draft_of", item.kind + ":" + current[original_id]);
+        } else if (!current[original_id].empty()) {
             item.attributes.emplace_back("missing_original", current[original_id]);
             warn("confluence.dangling-reference",
                  "historical version " + current[id] + " names original version " + current[original_id] +
@@ -140,7 +147,9 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         const std::string& parent = item.kind == "page" ? current[parent_id] : current[container_id];
         if (!parent.empty()) {
             const std::string parent_class = class_of(parent);
-            if (!kind_of(parent_class).empty()) {
+            if (parent_class == "SpaceDescription" || current[container_class] == "SpaceDescription") {
+                item.attributes.emplace_back("attached_to", "space");  // e.g. a space's logo
+            } else if (!kind_of(parent_class).empty()) {
                 item.parent_key = kind_of(parent_class) + ":" + parent;
             } else {
                 item.attributes.emplace_back("missing_parent", parent);
@@ -200,12 +209,21 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         }
         properties.reset();
 
+        std::string media_type;
+        std::string property_size;
         if (item.kind == "attachment") {
             ++m_attachments;
             item.title = current[file_name].empty() ? current[title] : current[file_name];
             if (!current[file_name].empty()) item.attributes.emplace_back("file_name", current[file_name]);
             if (!current[content_type].empty()) item.attributes.emplace_back("content_type", current[content_type]);
             if (!current[file_size].empty()) item.attributes.emplace_back("file_size", current[file_size]);
+            // Confluence 5.7+ keeps type and size as content properties.
+            for (const auto& [name, value] : item.attributes) {
+                if (name == "property:MEDIA_TYPE" && current[content_type].empty()) media_type = value;
+                if (name == "property:FILESIZE" && current[file_size].empty()) property_size = value;
+            }
+            if (!media_type.empty()) item.attributes.emplace_back("content_type", media_type);
+            if (!property_size.empty()) item.attributes.emplace_back("file_size", property_size);
             if (const std::string path = file_of(current, current[id]); !path.empty()) {
                 item.attributes.emplace_back("file", path);
             } else {
@@ -217,14 +235,20 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         const auto revision_of = [&](const Row& row, std::string* text_out, std::string* type_out) {
             model::Revision revision;
             revision.key = row[version].empty() ? "id:" + row[id] : row[version];
+            for (const auto& earlier : item.revisions) {
+                if (earlier.key == revision.key) revision.key += "@" + row[id];  // keys are unique in an item
+            }
             revision.author_key = person_key(row[modifier_name], row[modifier_key]);
             if (revision.author_key.empty()) revision.author_key = person_key(row[creator_name], row[creator_key]);
             revision.timestamp = row[modified].empty() ? row[created] : row[modified];
-            revision.comment = row[version_comment];
+            revision.comment = text::trim(row[version_comment]);
             revision.attributes.emplace_back("content_id", row[id]);
             if (!row[status].empty()) revision.attributes.emplace_back("status", row[status]);
             if (item.kind == "attachment") {
-                if (!row[file_size].empty()) revision.size = std::stoll("0" + row[file_size]);
+                const std::string& size = row[file_size].empty() && &row == &current ? property_size : row[file_size];
+                if (!size.empty() && size.size() < 18 && size.find_first_not_of("0123456789") == std::string::npos) {
+                    revision.size = std::stoll(size);
+                }
                 const std::string path = file_of(row, row[original_id].empty() ? row[id] : row[original_id]);
                 if (!path.empty()) revision.attributes.emplace_back("file", path);
             } else {

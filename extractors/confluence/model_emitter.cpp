@@ -11,7 +11,9 @@ ModelEmitter::ModelEmitter(sql::Database& db, model::ModelSink& sink, std::strin
       m_entities_name(std::move(entities_name)),
       m_user_by_key(db.prepare("SELECT name FROM user_key WHERE key = ?1 AND name IS NOT NULL LIMIT 1")),
       m_mark_emitted(db.prepare("INSERT OR IGNORE INTO emitted_person VALUES (?1)")),
-      m_space_of_content(db.prepare("SELECT coalesce(space_id, '') FROM content WHERE id = ?1 LIMIT 1")),
+      m_space_of_content(db.prepare(
+          "SELECT coalesce((SELECT space_id FROM content WHERE id = ?1 AND space_id IS NOT NULL LIMIT 1), "
+          "(SELECT id FROM space WHERE description_id = ?1 LIMIT 1), '')")),
       m_space_key(db.prepare("SELECT coalesce(key, id) FROM space WHERE id = ?1 LIMIT 1")) {}
 
 void ModelEmitter::emit_all(const ProgressCallback& progress) {
@@ -19,14 +21,14 @@ void ModelEmitter::emit_all(const ProgressCallback& progress) {
     emit_spaces();
     emit_labels();
     emit_content(progress);
+    report_global_group_permissions();
     report_dangling_references();
     report_not_converted();
     if (m_attachments_without_file > 0) {
         warn("confluence.attachment-files-missing",
-             std::to_string(m_attachments_without_file) + " of " +
-                 text::counted(static_cast<std::int64_t>(m_attachments), "attachment") +
-                 " have no file under the export's attachments/ folder (exported without attachments?); their "
-                 "metadata is kept",
+             "attachments without a file under the export's attachments/ folder: " +
+                 std::to_string(m_attachments_without_file) + " of " + std::to_string(m_attachments) +
+                 " (exported without attachments?); their metadata is kept",
              0, {}, model::Severity::info);
     }
 }
@@ -163,6 +165,25 @@ void ModelEmitter::emit_labels() {
         if (!labels.column_text(2).empty()) label.attributes.emplace_back("owner", labels.column_text(2));
         m_sink.container(std::move(label));
     }
+}
+
+void ModelEmitter::report_global_group_permissions() {
+    // Site-wide grants to people are on the people (global_permission); those to groups and to
+    // anonymous users are listed here, so none is lost.
+    auto grants = m_db.prepare(
+        "SELECT type, group_name FROM permission WHERE space_id IS NULL AND user_name IS NULL AND user_key IS NULL "
+        "ORDER BY line");
+    std::string list;
+    std::int64_t count = 0;
+    while (grants.step()) {
+        ++count;
+        list += (list.empty() ? "" : ", ") + grants.column_text(0) + " " +
+                (grants.column_is_null(1) ? std::string("anonymous") : "group:" + grants.column_text(1));
+    }
+    if (count == 0) return;
+    warn("confluence.global-permissions",
+         text::counted(count, "site-wide permission") + " granted to groups or anonymous users: " + list, 0, {},
+         model::Severity::info);
 }
 
 void ModelEmitter::report_dangling_references() {

@@ -22,6 +22,7 @@ private:
     void emit_people();
     void emit_spaces();
     void emit_labels();
+    void report_global_group_permissions();
     void report_dangling_references();
     void report_not_converted();
     // The person key for a user name or a ConfluenceUserImpl key; an undeclared person is sent on first sight.
