@@ -106,6 +106,10 @@ void ModelEmitter::emit_spaces() {
     auto description = m_db.prepare("SELECT body FROM body WHERE content_id = ?1 ORDER BY rowid DESC LIMIT 1");
     auto permissions = m_db.prepare(
         "SELECT type, user_name, user_key, group_name FROM permission WHERE space_id = ?1 ORDER BY line");
+    auto labels = m_db.prepare(
+        "SELECT CASE WHEN coalesce(l.namespace, 'global') = 'global' THEN l.name ELSE l.namespace || ':' || l.name END "
+        "FROM labelling g JOIN label l ON l.id = g.label_id WHERE g.content_id = ?1 AND l.name IS NOT NULL "
+        "ORDER BY g.line");
     while (spaces.step()) {
         model::Container space;
         const std::string id = spaces.column_text(0);
@@ -120,6 +124,10 @@ void ModelEmitter::emit_spaces() {
             description.bind(1, description_id);
             if (description.step()) space.description = description.column_text(0);
             description.reset();
+            // Labels of a space are put on its description.
+            labels.bind(1, description_id);
+            while (labels.step()) space.attributes.emplace_back("label", labels.column_text(0));
+            labels.reset();
         }
         if (const std::string home = spaces.column_text(4); !home.empty()) {
             space.attributes.emplace_back("home_page", "page:" + home);
@@ -168,21 +176,24 @@ void ModelEmitter::emit_labels() {
 }
 
 void ModelEmitter::report_global_group_permissions() {
-    // Site-wide grants to people are on the people (global_permission); those to groups and to
-    // anonymous users are listed here, so none is lost.
+    // Site-wide grants to people are on the people (global_permission); those to groups, to anonymous
+    // users and to users the export does not list are listed here, so none is lost.
     auto grants = m_db.prepare(
-        "SELECT type, group_name FROM permission WHERE space_id IS NULL AND user_name IS NULL AND user_key IS NULL "
-        "ORDER BY line");
+        "SELECT type, group_name, coalesce(user_name, user_key) FROM permission p WHERE space_id IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM user_detail d WHERE d.lower_name = lower(p.user_name)) AND NOT EXISTS (SELECT 1 FROM user_key k "
+        "WHERE k.key = p.user_key OR lower(k.name) = lower(p.user_name)) ORDER BY line");
     std::string list;
     std::int64_t count = 0;
     while (grants.step()) {
         ++count;
         list += (list.empty() ? "" : ", ") + grants.column_text(0) + " " +
-                (grants.column_is_null(1) ? std::string("anonymous") : "group:" + grants.column_text(1));
+                (!grants.column_is_null(2) ? "user:" + grants.column_text(2)
+                 : grants.column_is_null(1) ? std::string("anonymous")
+                                            : "group:" + grants.column_text(1));
     }
     if (count == 0) return;
     warn("confluence.global-permissions",
-         text::counted(count, "site-wide permission") + " granted to groups or anonymous users: " + list, 0, {},
+         text::counted(count, "site-wide permission") + " granted to groups, anonymous or unlisted users: " + list, 0, {},
          model::Severity::info);
 }
 
