@@ -98,7 +98,7 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
     const auto body_of = [&body](const std::string& content_id, std::string& type) {
         body.bind(1, content_id);
         std::string text;
-        type.clear();
+        type = "none";  // no BodyContent at all
         if (body.step()) {
             text = body.column_text(0);
             type = body.column_text(1);
@@ -269,7 +269,10 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         std::string body_type;
         std::string text;
         item.revisions.push_back(revision_of(current, &text, &body_type));
-        if (item.kind != "attachment") {
+        if (item.kind != "attachment" && body_type == "none") {
+            warn("confluence.no-body", item.key + " has no BodyContent object in the export; its body is empty",
+                 current.source_line, item.key);
+        } else if (item.kind != "attachment") {
             item.body = {body_format(body_type), std::move(text)};
             if (!body_type.empty()) item.attributes.emplace_back("body_type", body_type);
         }
