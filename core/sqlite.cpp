@@ -151,6 +151,10 @@ Statement& Statement::bind_text_or_null(int index, std::string_view value) {
     return value.empty() ? bind(index, nullptr) : bind(index, value);
 }
 
+Statement& Statement::bind_text_or_null(int index, std::string&& value) {
+    return value.empty() ? bind(index, nullptr) : bind(index, std::move(value));
+}
+
 Statement& Statement::bind_id_or_null(int index, std::int64_t id) {
     return id > 0 ? bind(index, id) : bind(index, nullptr);
 }

@@ -65,6 +65,11 @@ public:
     Statement& bind(int index, std::nullptr_t);
     // Binds NULL for an empty string: optional text columns stay NULL rather than ''.
     Statement& bind_text_or_null(int index, std::string_view value);
+    Statement& bind_text_or_null(int index, std::string&& value);  // a temporary: copied, like bind()
+    Statement& bind_text_or_null(int index, const std::string& value) {
+        return bind_text_or_null(index, std::string_view(value));
+    }
+    Statement& bind_text_or_null(int index, const char* value) { return bind_text_or_null(index, std::string_view(value)); }
     Statement& bind_id_or_null(int index, std::int64_t id);  // NULL for id <= 0
 
     bool step();  // true while a row is available

@@ -1,4 +1,5 @@
 // The extractor registry: adding a source kind is a folder under extractors/ and one line here.
+#include "extractors/confluence/confluence_extractor.hpp"
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
 #include "extractors/extractor.hpp"
 #include "extractors/mediawiki/mediawiki_extractor.hpp"
@@ -13,6 +14,8 @@ const std::vector<ExtractorKind>& extractor_kinds() {
          &create_mediawiki_extractor},
         {"dokuwiki", "DokuWiki data folder (pages/ and meta/ *.changes history), e.g. dokuwiki:/var/lib/dokuwiki/data",
          &create_dokuwiki_extractor},
+        {"confluence", "Confluence space or site export (entities.xml; its folder or the .zip), e.g. confluence:Space-export.zip",
+         &create_confluence_extractor},
     };
     return kinds;
 }

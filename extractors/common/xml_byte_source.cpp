@@ -1,13 +1,15 @@
-// The raw bytes of an XML file, plain, gzip or bzip2 (told by content, not by name), read in chunks.
+// The raw bytes of an XML file, plain, gzip or bzip2 (told by content, not by name), or of a stream, in chunks.
 #include "extractors/common/xml_byte_source.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -37,12 +39,45 @@ XmlByteSource::XmlByteSource(const std::string& path) : m_path(path) {
     }
 }
 
+XmlByteSource::XmlByteSource(std::string path, std::unique_ptr<StreamInput> input)
+    : m_path(std::move(path)), m_stream(std::move(input)) {}
+
 XmlByteSource::~XmlByteSource() {
     if (m_gzip != nullptr) gzclose(static_cast<gzFile>(m_gzip));
     if (m_fd >= 0) ::close(m_fd);
 }
 
 std::size_t XmlByteSource::read(char* buffer, std::size_t size) {
+    if (m_pending_error) std::rethrow_exception(std::exchange(m_pending_error, nullptr));
+    if (m_stream == nullptr && m_bzip2 == nullptr && m_gzip == nullptr) return read_piece(buffer, size);
+    // Decoded input comes in pieces, so that the bytes before corrupt data still reach the parser (and
+    // what they hold is kept); the fault is raised by the next call.
+    constexpr std::size_t piece_size = 8192;
+    std::size_t got = 0;
+    while (got < size) {
+        std::size_t piece = 0;
+        try {
+            piece = read_piece(buffer + got, std::min(piece_size, size - got));
+        } catch (const InputError&) {
+            if (got == 0) throw;
+            m_pending_error = std::current_exception();
+            break;
+        }
+        if (piece == 0) break;
+        got += piece;
+    }
+    return got;
+}
+
+std::size_t XmlByteSource::read_piece(char* buffer, std::size_t size) {
+    if (m_stream) {
+        const int got = m_stream->read(buffer, static_cast<int>(size));
+        if (got < 0) {
+            throw InputError(ExitCode::malformed_input, {m_path, 0, 0}, m_stream->error(),
+                             "check the download or make the archive again");
+        }
+        return static_cast<std::size_t>(got);
+    }
     if (m_bzip2) {
         const int got = m_bzip2->read(buffer, static_cast<int>(size));
         if (got < 0) {
@@ -73,6 +108,7 @@ std::size_t XmlByteSource::read(char* buffer, std::size_t size) {
 }
 
 std::uint64_t XmlByteSource::file_bytes_read() const {
+    if (m_stream) return m_stream->bytes_read();
     if (m_bzip2) return m_bzip2->compressed_bytes_read();
     if (m_gzip != nullptr) {
         const auto offset = gzoffset(static_cast<gzFile>(m_gzip));

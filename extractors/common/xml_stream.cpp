@@ -5,6 +5,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -126,16 +127,26 @@ XmlStream::XmlStream(const std::string& path) : m_input(checked(path)), m_chunk(
     install_global_guards();
     std::error_code error;
     m_file_size = std::filesystem::file_size(path, error);
+    start_parser();
+}
+
+void XmlStream::start_parser() {
     // The first bytes tell the parser the encoding (a UTF-16 byte order mark, say).
     const std::size_t first = m_input.read(m_chunk.data(), 4);
     static xmlSAXHandler handler = make_handler();
-    m_parser = xmlCreatePushParserCtxt(&handler, this, m_chunk.data(), static_cast<int>(first), path.c_str());
+    m_parser = xmlCreatePushParserCtxt(&handler, this, m_chunk.data(), static_cast<int>(first), m_path.c_str());
     if (m_parser == nullptr) {
-        throw InputError(ExitCode::input_unreadable, {path, 0, 0}, "cannot start the XML parser",
+        throw InputError(ExitCode::input_unreadable, {m_path, 0, 0}, "cannot start the XML parser",
                          "the machine may be out of memory");
     }
     xmlCtxtUseOptions(m_parser, parser_options);
     m_events.reserve(1024);
+}
+
+XmlStream::XmlStream(const std::string& path, std::unique_ptr<StreamInput> input, std::uint64_t size)
+    : m_input(path, std::move(input)), m_chunk(chunk_size), m_path(path), m_file_size(size) {
+    install_global_guards();
+    start_parser();
 }
 
 XmlStream::~XmlStream() {
@@ -276,7 +287,15 @@ bool XmlStream::refill() {
     m_start_event.line = parser_line();
     m_current = &m_start_event;
     while (m_events.empty() && !m_input_done && m_error_code == 0 && !m_entity_declared) {
-        const std::size_t got = m_input.read(m_chunk.data(), m_chunk.size());
+        std::size_t got = 0;
+        try {
+            got = m_input.read(m_chunk.data(), m_chunk.size());
+        } catch (const InputError& error) {
+            // Unreadable bytes (corrupt compression, a broken archive entry): where the parser stood.
+            SourcePosition position = error.position();
+            if (position.line == 0) position.line = std::max<std::int64_t>(parser_line(), 1);
+            throw InputError(error.code(), position, error.problem(), error.hint());
+        }
         if (got == 0) {
             m_input_done = true;
             xmlParseChunk(m_parser, nullptr, 0, 1);

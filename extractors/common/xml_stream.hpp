@@ -39,6 +39,9 @@ public:
     // Opens `path` (plain, gzip or bzip2) for streaming; entities are not substituted, documents that
     // declare any are refused, no DTD is loaded, no network is used.
     explicit XmlStream(const std::string& path);
+    // Streams `input` (e.g. an entry of a zip archive), named `path` in messages; `size` is the
+    // input's size in the units of its bytes_read(), for progress.
+    XmlStream(const std::string& path, std::unique_ptr<StreamInput> input, std::uint64_t size);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -104,6 +107,7 @@ public:
 
 private:
     static const std::string& checked(const std::string& path);
+    void start_parser();
     [[noreturn]] void throw_parse_error();
     bool refill();
     void skip_subtree(int element_depth);
