@@ -222,6 +222,9 @@ void ModelEmitter::report_dangling_references() {
         {"outgoing link comes from missing content object ",
          "SELECT source_id, line FROM link WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.id = link.source_id) "
          "ORDER BY line"},
+        {"page restriction refers to missing content ",
+         "SELECT content_id, line FROM restriction_set WHERE NOT EXISTS (SELECT 1 FROM known k WHERE "
+         "k.id = restriction_set.content_id) ORDER BY line"},
         {"space permission refers to missing space ",
          "SELECT space_id, line FROM permission WHERE space_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM space s "
          "WHERE s.id = permission.space_id) ORDER BY line"},
@@ -240,7 +243,8 @@ void ModelEmitter::report_not_converted() {
     auto classes = m_db.prepare(
         "SELECT class, count(*) FROM known WHERE class NOT IN ('Page', 'BlogPost', 'Comment', 'Attachment', "
         "'SpaceDescription', 'BodyContent', 'ConfluenceUserImpl', 'InternalUser', 'DefaultHibernateUser', "
-        "'HibernateUser', 'Space', 'SpacePermission', 'Label', 'Labelling', 'OutgoingLink', 'ContentProperty') "
+        "'HibernateUser', 'Space', 'SpacePermission', 'Label', 'Labelling', 'OutgoingLink', 'ContentProperty', "
+        "'ContentPermissionSet', 'ContentPermission') "
         "GROUP BY class ORDER BY class");
     std::string list;
     while (classes.step()) {

@@ -60,6 +60,10 @@ TEST(ConfluenceFixtures, Site432PagesWithHistoryCommentsAttachmentsUsers) {
     EXPECT_EQ(c.attributes("people", "global_permission"), 7);
     EXPECT_EQ(c.text("SELECT substr(text, 1, 2) FROM messages WHERE code = 'confluence.global-permissions'"), "9 ");
     EXPECT_EQ(c.attributes("containers", "administrator"), 3);
+    // ContentPermissionSet 2 (View, Edit) with one ContentPermission each: the restrictions of space2 Home.
+    EXPECT_EQ(c.column("SELECT json_extract(j.value, '$[1]') FROM items t, json_each(t.attributes) j WHERE t.key = "
+                       "'page:753680' AND json_extract(j.value, '$[0]') = 'restriction'"),
+              (std::vector<std::string>{"View login:admin", "Edit login:admin"}));
     EXPECT_EQ(c.count("SELECT count(*) FROM messages WHERE severity IN ('warning', 'error')"), 0);
 }
 
@@ -101,6 +105,7 @@ TEST(ConfluenceFixtures, BlogsCurrentAndDraft) {
     EXPECT_EQ(c.declared_people(), 5);
     EXPECT_EQ(c.containers("space"), 1);
     EXPECT_EQ(c.attributes("containers", "permission"), 90);
+    EXPECT_EQ(c.attributes("items", "restriction"), 2);  // ContentPermissionSet 2, ContentPermission 2
     EXPECT_EQ(c.messages("confluence.no-export-descriptor"), 1);
 }
 
