@@ -55,6 +55,11 @@ TEST(ConfluenceFixtures, Site432PagesWithHistoryCommentsAttachmentsUsers) {
                       "WHERE k.kind = 'label'"),
               3);
     EXPECT_EQ(c.attributes("containers", "label"), 1);
+    // Label 3: tag1, my:favourite, and one with an empty name, which labels nothing and is not a container.
+    EXPECT_EQ(c.containers("label"), 2);
+    // BodyContent 23: 13 page versions and 7 comments (their texts), and the 3 spaces' (empty) descriptions.
+    EXPECT_EQ(c.count("SELECT count(*) FROM revision_texts"), 20);
+    EXPECT_EQ(c.count("SELECT count(*) FROM containers WHERE kind = 'space' AND coalesce(description, '') = ''"), 3);
     // 72 grants: 56 on spaces, 7 site-wide to user1 (on the person), 9 site-wide to groups (a message).
     EXPECT_EQ(c.attributes("containers", "permission"), 56);
     EXPECT_EQ(c.attributes("people", "global_permission"), 7);
