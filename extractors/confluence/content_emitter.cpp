@@ -88,6 +88,10 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         "WHERE cp.content_id = ?1 AND p.name IS NOT NULL ORDER BY cp.position");
     auto file = m_db.prepare("SELECT 1 FROM file WHERE path = ?1");
     auto known = m_db.prepare("SELECT class FROM known WHERE id = ?1 LIMIT 1");
+    auto restrictions = m_db.prepare(
+        "SELECT coalesce(r.type, s.type, ''), coalesce(r.user_name, ''), coalesce(r.user_key, ''), "
+        "coalesce(r.group_name, '') FROM restriction_set s JOIN restriction r ON r.set_id = s.id "
+        "WHERE s.content_id = ?1 ORDER BY s.line, r.line");
 
     const auto class_of = [&exists](const std::string& content_id) {
         exists.bind(1, content_id);
@@ -203,6 +207,15 @@ void ModelEmitter::emit_content(const ProgressCallback& progress) {
         links.bind(1, current[id]);
         while (links.step()) item.attributes.emplace_back("outgoing_link", links.column_text(0) + ":" + links.column_text(1));
         links.reset();
+        // Page restrictions: who alone may view or edit it ("View login:alice", "Edit group:hr").
+        restrictions.bind(1, current[id]);
+        while (restrictions.step()) {
+            const std::string person = person_key(restrictions.column_text(1), restrictions.column_text(2));
+            const std::string group = restrictions.column_text(3);
+            item.attributes.emplace_back("restriction", restrictions.column_text(0) + " " +
+                                                            (!person.empty() ? person : "group:" + group));
+        }
+        restrictions.reset();
         properties.bind(1, current[id]);
         while (properties.step()) {
             item.attributes.emplace_back("property:" + properties.column_text(0), properties.column_text(1));

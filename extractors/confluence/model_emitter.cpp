@@ -10,6 +10,9 @@ ModelEmitter::ModelEmitter(sql::Database& db, model::ModelSink& sink, std::strin
       m_sink(sink),
       m_entities_name(std::move(entities_name)),
       m_user_by_key(db.prepare("SELECT name FROM user_key WHERE key = ?1 AND name IS NOT NULL LIMIT 1")),
+      m_user_by_name(db.prepare(
+          "SELECT coalesce((SELECT name FROM user_key WHERE lower(name) = ?1 LIMIT 1), "
+          "(SELECT name FROM user_detail WHERE lower_name = ?1 LIMIT 1))")),
       m_mark_emitted(db.prepare("INSERT OR IGNORE INTO emitted_person VALUES (?1)")),
       m_space_of_content(db.prepare(
           "SELECT coalesce((SELECT space_id FROM content WHERE id = ?1 AND space_id IS NOT NULL LIMIT 1), "
@@ -46,7 +49,12 @@ void ModelEmitter::warn(const char* code, const std::string& text, std::int64_t 
 
 std::string ModelEmitter::person_key(const std::string& name, const std::string& user_key) {
     std::string login = name;
-    if (login.empty() && !user_key.empty()) {
+    if (!login.empty()) {
+        // User names are case-insensitive in Confluence: "Admin" in an old creatorName is the user "admin".
+        m_user_by_name.bind(1, text::to_lower_ascii(login));
+        if (m_user_by_name.step() && !m_user_by_name.column_is_null(0)) login = m_user_by_name.column_text(0);
+        m_user_by_name.reset();
+    } else if (!user_key.empty()) {
         m_user_by_key.bind(1, user_key);
         if (m_user_by_key.step()) login = m_user_by_key.column_text(0);
         m_user_by_key.reset();
@@ -214,6 +222,9 @@ void ModelEmitter::report_dangling_references() {
         {"outgoing link comes from missing content object ",
          "SELECT source_id, line FROM link WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.id = link.source_id) "
          "ORDER BY line"},
+        {"page restriction refers to missing content ",
+         "SELECT content_id, line FROM restriction_set WHERE NOT EXISTS (SELECT 1 FROM known k WHERE "
+         "k.id = restriction_set.content_id) ORDER BY line"},
         {"space permission refers to missing space ",
          "SELECT space_id, line FROM permission WHERE space_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM space s "
          "WHERE s.id = permission.space_id) ORDER BY line"},
@@ -232,7 +243,8 @@ void ModelEmitter::report_not_converted() {
     auto classes = m_db.prepare(
         "SELECT class, count(*) FROM known WHERE class NOT IN ('Page', 'BlogPost', 'Comment', 'Attachment', "
         "'SpaceDescription', 'BodyContent', 'ConfluenceUserImpl', 'InternalUser', 'DefaultHibernateUser', "
-        "'HibernateUser', 'Space', 'SpacePermission', 'Label', 'Labelling', 'OutgoingLink', 'ContentProperty') "
+        "'HibernateUser', 'Space', 'SpacePermission', 'Label', 'Labelling', 'OutgoingLink', 'ContentProperty', "
+        "'ContentPermissionSet', 'ContentPermission') "
         "GROUP BY class ORDER BY class");
     std::string list;
     while (classes.step()) {

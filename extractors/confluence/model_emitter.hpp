@@ -38,6 +38,7 @@ private:
     model::ModelSink& m_sink;
     std::string m_entities_name;
     sql::Statement m_user_by_key;
+    sql::Statement m_user_by_name;
     sql::Statement m_mark_emitted;
     sql::Statement m_space_of_content;
     sql::Statement m_space_key;

@@ -35,6 +35,9 @@ CREATE TABLE label(id TEXT NOT NULL, name TEXT, namespace TEXT, owner TEXT, line
 CREATE TABLE labelling(id TEXT, content_id TEXT, label_id TEXT, line INTEGER NOT NULL);
 CREATE TABLE link(id TEXT, source_id TEXT, destination_space TEXT, destination_title TEXT, line INTEGER NOT NULL);
 CREATE TABLE property(id TEXT NOT NULL, name TEXT, value TEXT);
+CREATE TABLE restriction_set(id TEXT NOT NULL, content_id TEXT, type TEXT, line INTEGER NOT NULL);
+CREATE TABLE restriction(set_id TEXT, type TEXT, user_name TEXT, user_key TEXT, group_name TEXT,
+  line INTEGER NOT NULL);
 CREATE TABLE content_property(content_id TEXT NOT NULL, property_id TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE file(path TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE emitted_person(key TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -57,6 +60,8 @@ CREATE INDEX labelling_content ON labelling(content_id);
 CREATE INDEX link_source ON link(source_id);
 CREATE INDEX property_id ON property(id);
 CREATE INDEX content_property_content ON content_property(content_id);
+CREATE INDEX restriction_set_content ON restriction_set(content_id);
+CREATE INDEX restriction_set_id ON restriction(set_id);
 )sql";
 
 std::string fresh_path() {
@@ -101,6 +106,8 @@ StagingStore::StagingStore()
       m_link(m_db.prepare("INSERT INTO link VALUES (?1, ?2, ?3, ?4, ?5)")),
       m_property(m_db.prepare("INSERT INTO property VALUES (?1, ?2, ?3)")),
       m_content_property(m_db.prepare("INSERT INTO content_property VALUES (?1, ?2, ?3)")),
+      m_restriction_set(m_db.prepare("INSERT INTO restriction_set VALUES (?1, ?2, ?3, ?4)")),
+      m_restriction(m_db.prepare("INSERT INTO restriction VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
       m_file(m_db.prepare("INSERT OR IGNORE INTO file VALUES (?1)")) {}
 
 StagingStore::~StagingStore() {
@@ -186,6 +193,17 @@ void StagingStore::add(const HibernateObject& object) {
             .bind_text_or_null(4, object.text("destinationPageTitle"))
             .bind(5, object.line())
             .run();
+    } else if (class_name == "ContentPermissionSet") {  // page restrictions
+        m_restriction_set.bind(1, id)
+            .bind_text_or_null(2, object.reference("owningContent"))
+            .bind_text_or_null(3, text::trim(object.text("type")))
+            .bind(4, object.line())
+            .run();
+    } else if (class_name == "ContentPermission") {
+        m_restriction.bind_text_or_null(1, object.reference("owningSet"))
+            .bind_text_or_null(2, text::trim(object.text("type")));
+        bind_user(m_restriction, 3, object, "userName", "userSubject");
+        m_restriction.bind_text_or_null(5, text::trim(object.text("groupName"))).bind(6, object.line()).run();
     } else if (class_name == "ContentProperty") {
         std::string value = object.text("stringValue");
         if (value.empty()) value = text::trim(object.text("longValue"));

@@ -45,6 +45,8 @@ private:
     sql::Statement m_link;
     sql::Statement m_property;
     sql::Statement m_content_property;
+    sql::Statement m_restriction_set;
+    sql::Statement m_restriction;
     sql::Statement m_file;
     std::int64_t m_in_batch = 0;
 };

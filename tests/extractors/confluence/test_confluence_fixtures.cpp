@@ -55,11 +55,20 @@ TEST(ConfluenceFixtures, Site432PagesWithHistoryCommentsAttachmentsUsers) {
                       "WHERE k.kind = 'label'"),
               3);
     EXPECT_EQ(c.attributes("containers", "label"), 1);
+    // Label 3: tag1, my:favourite, and one with an empty name, which labels nothing and is not a container.
+    EXPECT_EQ(c.containers("label"), 2);
+    // BodyContent 23: 13 page versions and 7 comments (their texts), and the 3 spaces' (empty) descriptions.
+    EXPECT_EQ(c.count("SELECT count(*) FROM revision_texts"), 20);
+    EXPECT_EQ(c.count("SELECT count(*) FROM containers WHERE kind = 'space' AND coalesce(description, '') = ''"), 3);
     // 72 grants: 56 on spaces, 7 site-wide to user1 (on the person), 9 site-wide to groups (a message).
     EXPECT_EQ(c.attributes("containers", "permission"), 56);
     EXPECT_EQ(c.attributes("people", "global_permission"), 7);
     EXPECT_EQ(c.text("SELECT substr(text, 1, 2) FROM messages WHERE code = 'confluence.global-permissions'"), "9 ");
     EXPECT_EQ(c.attributes("containers", "administrator"), 3);
+    // ContentPermissionSet 2 (View, Edit) with one ContentPermission each: the restrictions of space2 Home.
+    EXPECT_EQ(c.column("SELECT json_extract(j.value, '$[1]') FROM items t, json_each(t.attributes) j WHERE t.key = "
+                       "'page:753680' AND json_extract(j.value, '$[0]') = 'restriction'"),
+              (std::vector<std::string>{"View login:admin", "Edit login:admin"}));
     EXPECT_EQ(c.count("SELECT count(*) FROM messages WHERE severity IN ('warning', 'error')"), 0);
 }
 
@@ -101,6 +110,7 @@ TEST(ConfluenceFixtures, BlogsCurrentAndDraft) {
     EXPECT_EQ(c.declared_people(), 5);
     EXPECT_EQ(c.containers("space"), 1);
     EXPECT_EQ(c.attributes("containers", "permission"), 90);
+    EXPECT_EQ(c.attributes("items", "restriction"), 2);  // ContentPermissionSet 2, ContentPermission 2
     EXPECT_EQ(c.messages("confluence.no-export-descriptor"), 1);
 }
 

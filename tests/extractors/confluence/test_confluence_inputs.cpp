@@ -228,6 +228,35 @@ TEST(ConfluenceInputs, DanglingReferencesAreReportedWithTheirLineAndNothingIsDro
     EXPECT_EQ(item_attribute(s.workspace, "page:3", "missing_original"), "997");
 }
 
+TEST(ConfluenceInputs, UserNamesAreMatchedWithoutCase) {
+    Scratch s;
+    const auto folder = s.dir.path() / "case";
+    std::filesystem::create_directories(folder);
+    write_file((folder / "entities.xml").string(), entities(R"xml(<object class="InternalUser" package="u">
+<id name="id">7</id>
+<property name="name"><![CDATA[alice]]></property>
+<property name="displayName"><![CDATA[Alice Martin]]></property>
+<property name="emailAddress"><![CDATA[alice@example.org]]></property>
+<component name="credential"><property name="credential" type="string"><![CDATA[{PKCS5S2}secrethash]]></property>
+</component>
+</object>
+<object class="Page" package="p">
+<id name="id">1</id>
+<property name="title"><![CDATA[Home]]></property>
+<property name="creatorName"><![CDATA[Alice]]></property>
+<property name="lastModifierName"><![CDATA[bob]]></property>
+</object>
+)xml"));
+    extract_source(s.workspace, "confluence", folder.string());
+    EXPECT_EQ(query_text(s.workspace, "SELECT p.key FROM items i JOIN people p ON p.id = i.author_id"), "login:alice");
+    EXPECT_EQ(query_text(s.workspace, "SELECT display_name || ' ' || email FROM people WHERE key = 'login:alice'"),
+              "Alice Martin alice@example.org");
+    // bob is only named: an undeclared person. The password hash is never read.
+    EXPECT_EQ(query_int(s.workspace, "SELECT declared FROM people WHERE key = 'login:bob'"), 0);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM people"), 2);
+    EXPECT_EQ(query_int(s.workspace, "SELECT count(*) FROM people WHERE attributes LIKE '%secrethash%'"), 0);
+}
+
 TEST(ConfluenceInputs, ExternalEntitiesAreRefusedAndNeverRead) {
     Scratch s;
     const auto folder = s.dir.path() / "xxe";
