@@ -1,6 +1,7 @@
 // The extractor registry: adding a source kind is a folder under extractors/ and one line here.
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
 #include "extractors/extractor.hpp"
+#include "extractors/html/html_extractor.hpp"
 #include "extractors/mediawiki/mediawiki_extractor.hpp"
 #include "extractors/wxr/wxr_extractor.hpp"
 
@@ -13,6 +14,8 @@ const std::vector<ExtractorKind>& extractor_kinds() {
          &create_mediawiki_extractor},
         {"dokuwiki", "DokuWiki data folder (pages/ and meta/ *.changes history), e.g. dokuwiki:/var/lib/dokuwiki/data",
          &create_dokuwiki_extractor},
+        {"html", "static HTML intranet: a folder tree of .htm/.html pages (Word, FrontPage), e.g. html:/mnt/intranet",
+         &create_html_extractor},
     };
     return kinds;
 }
