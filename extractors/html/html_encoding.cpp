@@ -1,8 +1,12 @@
 // Which character encoding a legacy HTML page is in: byte order mark, declared charset, or a guess.
 #include "extractors/html/html_encoding.hpp"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <stdexcept>
 
 #include "core/text.hpp"
 #include "extractors/common/utf8.hpp"
@@ -76,6 +80,40 @@ PageEncoding detect_page_encoding(std::string_view bytes) {
     result.source = "guess";
     result.name = invalid_utf8_at(bytes) == std::string_view::npos ? "UTF-8" : "windows-1252";
     return result;
+}
+
+std::string to_utf8(std::string_view bytes, const PageEncoding& encoding, std::size_t& replaced) {
+    replaced = 0;
+    if (encoding.source == "bom") bytes.remove_prefix(encoding.name == "UTF-8" ? 3 : 2);
+    if (encoding.name == "UTF-8" && invalid_utf8_at(bytes) == std::string_view::npos) return std::string(bytes);
+    iconv_t converter = iconv_open("UTF-8", encoding.name.c_str());
+    if (converter == reinterpret_cast<iconv_t>(-1)) throw std::invalid_argument("unknown encoding " + encoding.name);
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    char buffer[16384];
+    char* in = const_cast<char*>(bytes.data());  // iconv's interface is not const-correct
+    std::size_t in_left = bytes.size();
+    while (in_left > 0) {
+        char* to = buffer;
+        std::size_t to_left = sizeof buffer;
+        const std::size_t result = iconv(converter, &in, &in_left, &to, &to_left);
+        out.append(buffer, static_cast<std::size_t>(to - buffer));
+        if (result != static_cast<std::size_t>(-1) || errno == E2BIG) continue;
+        // An undefined or cut-off sequence: one byte is replaced and reading goes on.
+        const auto byte = static_cast<unsigned char>(*in);
+        if (encoding.name == "windows-1252" && byte >= 0x80 && byte < 0xA0) {
+            out += static_cast<char>(0xC2);
+            out += static_cast<char>(byte);
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+        ++replaced;
+        ++in;
+        --in_left;
+        iconv(converter, nullptr, nullptr, nullptr, nullptr);
+    }
+    iconv_close(converter);
+    return out;
 }
 
 }  // namespace baton::extract::html

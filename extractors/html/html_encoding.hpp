@@ -22,4 +22,9 @@ struct PageEncoding {
 // The charset named by a <meta charset> or <meta http-equiv content="...; charset=..."> within `head`.
 [[nodiscard]] std::string declared_charset(std::string_view head);
 
+// `bytes` in `encoding` as UTF-8, without the byte order mark. Bytes the encoding does not define
+// become U+FFFD (windows-1252's five holes become the C1 controls browsers give them); `replaced`
+// counts them. Throws std::invalid_argument when iconv does not know the encoding.
+[[nodiscard]] std::string to_utf8(std::string_view bytes, const PageEncoding& encoding, std::size_t& replaced);
+
 }  // namespace baton::extract::html

@@ -335,6 +335,16 @@ void HtmlExtractor::emit_page(const std::string& relative, model::ModelSink& sin
         message.item_key = item.key;
         sink.message(std::move(message));
     }
+    if (page.replaced_bytes > 0) {
+        model::Message message;
+        message.severity = model::Severity::warning;
+        message.code = "html.undecodable-bytes";
+        message.text = text::counted(static_cast<std::int64_t>(page.replaced_bytes), "byte") + " not defined in " +
+                       page.encoding.name + " replaced";
+        message.position = {file.string(), 0, 0};
+        message.item_key = item.key;
+        sink.message(std::move(message));
+    }
     item.body = {"html", std::move(page.body)};
     sink.item(std::move(item));
 }

@@ -2,12 +2,12 @@
 #include "extractors/html/html_page.hpp"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
-#include <libxml/encoding.h>
 #include <libxml/tree.h>
 
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <stdexcept>
 #include <memory>
 
 #include "core/error.hpp"
@@ -17,7 +17,7 @@ namespace baton::extract::html {
 namespace {
 
 // No network, no error output; markup errors are repaired silently, as browsers do. Encoding
-// declarations are ignored by the parser because the encoding is passed in (detect_page_encoding).
+// declarations are ignored: the page is converted to UTF-8 first (detect_page_encoding, to_utf8).
 constexpr int parse_options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
                               HTML_PARSE_IGNORE_ENC;
 
@@ -112,12 +112,25 @@ struct ContextFree {
     void operator()(htmlParserCtxt* context) const { htmlFreeParserCtxt(context); }
 };
 
-std::string serialize_children(xmlDoc* doc, xmlNode* parent) {
-    std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(), &xmlBufferFree);
-    if (!buffer) return {};
-    for (xmlNode* child = parent->children; child != nullptr; child = child->next) htmlNodeDump(buffer.get(), doc, child);
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
-                       static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+// The page's own markup between <body ...> and </body> (after </head>, or all of it, when there is no
+// <body>): kept as written, Word's <o:p> and conditional comments included.
+std::string raw_body(const std::string& page) {
+    const std::string lower = text::to_lower_ascii(page);
+    std::size_t start = 0;
+    for (std::size_t at = lower.find("<body"); at != std::string::npos; at = lower.find("<body", at + 5)) {
+        const char next = at + 5 < lower.size() ? lower[at + 5] : '>';
+        if (next != '>' && next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '/') continue;
+        const std::size_t close = lower.find('>', at);
+        start = close == std::string::npos ? lower.size() : close + 1;
+        break;
+    }
+    if (start == 0) {
+        if (const std::size_t head = lower.find("</head>"); head != std::string::npos) start = head + 7;
+    }
+    std::size_t end = lower.rfind("</body");
+    if (end == std::string::npos || end < start) end = lower.rfind("</html");
+    if (end == std::string::npos || end < start) end = lower.size();
+    return page.substr(start, end - start);
 }
 
 class PageReader {
@@ -153,8 +166,6 @@ private:
             if (m_page.title.empty()) m_page.title = text_content(node);
         } else if (name == "h1") {
             if (m_page.first_heading.empty()) m_page.first_heading = text_content(node);
-        } else if (name == "body") {
-            if (m_page.body.empty()) m_page.body = serialize_children(m_doc, node);
         } else if (name == "meta") {
             std::string key = property(node, "name");
             if (key.empty()) key = property(node, "http-equiv");
@@ -220,17 +231,24 @@ HtmlPage parse_html_page(const std::string& path) {
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     HtmlPage page;
     page.encoding = detect_page_encoding(bytes);
-    if (xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(page.encoding.name.c_str())) {
-        xmlCharEncCloseFunc(handler);
-    } else {
+    std::string utf8;
+    try {
+        utf8 = to_utf8(bytes, page.encoding, page.replaced_bytes);
+    } catch (const std::invalid_argument&) {
         page.encoding.name = "windows-1252";  // an encoding iconv does not know: read as browsers' default
         page.encoding.declared_wrong = true;
+        utf8 = to_utf8(bytes, page.encoding, page.replaced_bytes);
     }
-    if (bytes.empty()) return page;
+    if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        throw InputError(ExitCode::malformed_input, {path, 0, 0}, "the page is over 2 GB",
+                         "split the page or leave it out of the tree");
+    }
+    page.body = raw_body(utf8);
+    if (utf8.empty()) return page;
     std::unique_ptr<htmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
     if (!context) throw std::bad_alloc();
-    std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                                            path.c_str(), page.encoding.name.c_str(), parse_options));
+    std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
+                                                            path.c_str(), "UTF-8", parse_options));
     if (!doc) {
         throw InputError(ExitCode::malformed_input, {path, 0, 0}, "the HTML parser could not read the page",
                          "open the page in a browser to check it");

@@ -20,7 +20,8 @@ struct HtmlPage {
     PageEncoding encoding;
     std::string title;          // <title>, whitespace collapsed
     std::string first_heading;  // the first <h1>, for pages without a title
-    std::string body;           // the inner HTML of <body>, as UTF-8
+    std::string body;           // the page's markup inside <body>, as written, converted to UTF-8
+    std::size_t replaced_bytes = 0;  // bytes the encoding does not define, replaced in the text
     // <meta name=... content=...> and <meta http-equiv=...>, names lowercased: "author", "keywords", ...
     model::Attributes meta;
     // Children of <o:DocumentProperties> (in Word's conditional comments): "Author", "LastSaved", ...
