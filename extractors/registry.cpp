@@ -1,5 +1,6 @@
 // The extractor registry: adding a source kind is a folder under extractors/ and one line here.
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
+#include "extractors/dxl/dxl_extractor.hpp"
 #include "extractors/extractor.hpp"
 #include "extractors/html/html_extractor.hpp"
 #include "extractors/mediawiki/mediawiki_extractor.hpp"
@@ -16,6 +17,8 @@ const std::vector<ExtractorKind>& extractor_kinds() {
          &create_dokuwiki_extractor},
         {"html", "static HTML intranet: a folder tree of .htm/.html pages (Word, FrontPage), e.g. html:/mnt/intranet",
          &create_html_extractor},
+        {"dxl", "Lotus Notes / Domino database exported as DXL (documents, forms, views, files), e.g. dxl:names.xml",
+         &create_dxl_extractor},
     };
     return kinds;
 }

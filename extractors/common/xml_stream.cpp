@@ -228,12 +228,14 @@ XmlElement XmlStream::read_element(Classifier classify) {
     return root;
 }
 
-void XmlStream::read_attributes(XmlElement& element) {
-    element.attributes.clear();
+void XmlStream::read_attributes(XmlElement& element) { attributes(element.attributes); }
+
+void XmlStream::attributes(std::vector<std::pair<std::string, std::string>>& into) {
+    into.clear();
     if (xmlTextReaderHasAttributes(m_reader) != 1) return;  // most elements have none
     while (xmlTextReaderMoveToNextAttribute(m_reader) == 1) {
         if (namespace_uri() == "http://www.w3.org/2000/xmlns/") continue;
-        element.attributes.emplace_back(std::string(local_name()), std::string(value()));
+        into.emplace_back(std::string(local_name()), std::string(value()));
     }
     xmlTextReaderMoveToElement(m_reader);
 }

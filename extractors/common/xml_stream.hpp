@@ -50,6 +50,8 @@ public:
     [[nodiscard]] std::string_view namespace_uri() const;
     [[nodiscard]] std::string_view value() const;  // text of a text node
     [[nodiscard]] std::string attribute(const char* name) const;  // of the current element; "" if absent
+    // Every attribute of the current element in document order, namespace declarations left out.
+    void attributes(std::vector<std::pair<std::string, std::string>>& into);
     [[nodiscard]] std::int64_t line() const;
     [[nodiscard]] std::uint64_t bytes_consumed() const;
     [[nodiscard]] std::uint64_t file_size() const noexcept { return m_file_size; }
