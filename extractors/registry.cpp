@@ -1,4 +1,5 @@
 // The extractor registry: adding a source kind is a folder under extractors/ and one line here.
+#include "extractors/csv/csv_extractor.hpp"
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
 #include "extractors/dxl/dxl_extractor.hpp"
 #include "extractors/extractor.hpp"
@@ -19,6 +20,9 @@ const std::vector<ExtractorKind>& extractor_kinds() {
          &create_html_extractor},
         {"dxl", "Lotus Notes / Domino database exported as DXL (documents, forms, views, files), e.g. dxl:names.xml",
          &create_dxl_extractor},
+        {"csv", "CSV list export (SharePoint list, spreadsheet; RFC 4180, UTF-8), columns chosen with --columns, "
+                "e.g. csv:list.csv",
+         &create_csv_extractor},
     };
     return kinds;
 }
