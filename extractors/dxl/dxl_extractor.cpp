@@ -53,6 +53,7 @@ model::SourceInfo DxlExtractor::open() {
         if (nsf.size() > 0) m_source.site_url = nsf;
         const std::string folder = replica.empty() ? fs::path(m_stream.path()).stem().string() : replica;
         m_subfolder = fs::path("dxl") / safe_file_name(folder);
+        m_database_key = "database:" + folder;
         break;
     }
     if (!saw_root) {
@@ -79,6 +80,14 @@ void DxlExtractor::flush_warnings(model::ModelSink& sink) {
 
 void DxlExtractor::extract(model::ModelSink& sink, const ProgressCallback& progress) {
     if (m_source.kind.empty()) open();
+    // A Notes database is one team's application: it is the space its documents, forms and views belong to.
+    model::Container database;
+    database.key = m_database_key;
+    database.kind = "space";
+    database.name = m_source.title;
+    database.slug = text::slugify(m_source.title);
+    if (!m_source.site_url.empty()) database.attributes.emplace_back("path", m_source.site_url);
+    sink.container(std::move(database));
     while (m_stream.next()) {
         if (m_stream.node() != Node::element || m_stream.depth() != 1) continue;
         const std::string name(m_stream.local_name());
@@ -158,6 +167,7 @@ void DxlExtractor::read_design_element(const std::string& kind, model::ModelSink
     if (container.name.empty()) container.name = "(untitled)";
     container.key = kind + ":" + container.name;
     container.slug = text::slugify(container.name);
+    container.parent_key = m_database_key;
     if (const std::string alias = m_stream.attribute("alias"); !alias.empty()) container.attributes.emplace_back("alias", alias);
     if (!m_stream.is_empty_element()) {
         const int depth = m_stream.depth();
@@ -197,7 +207,7 @@ std::string DxlExtractor::person(const std::string& notes_name, model::ModelSink
 std::string DxlExtractor::form_container(const std::string& form, model::ModelSink& sink) {
     if (form.empty()) return {};
     const std::string key = "form:" + form;
-    if (m_emitted.first_sight(key)) sink.container({key, "form", form, text::slugify(form), {}, {}, {}, false});
+    if (m_emitted.first_sight(key)) sink.container({key, "form", form, text::slugify(form), m_database_key, {}, {}, false});
     return key;
 }
 
@@ -239,6 +249,7 @@ void DxlExtractor::emit_document(DxlDocument document, model::ModelSink& sink) {
         item.revisions.push_back({"modified", person(last, sink), document.modified, 0, {}, {}});
     }
 
+    item.container_keys.push_back(m_database_key);
     if (const std::string form = form_container(document.form, sink); !form.empty()) item.container_keys.push_back(form);
     item.attributes.emplace_back("form", document.form);
     item.attributes.emplace_back("unid", document.unid);

@@ -33,6 +33,7 @@ private:
 
     XmlStream m_stream;
     std::filesystem::path m_files_base;
+    std::string m_database_key;  // the database itself, a space: "database:<replica id or file name>"
     std::filesystem::path m_subfolder;  // below m_files_base: dxl/<replica id or file name>
     model::SourceInfo m_source;
     BoundedCache<bool> m_emitted{8192};

@@ -54,6 +54,13 @@ TEST(DxlFixtures, HundredDocuments) {
                         "ic.container_id WHERE c.key = 'form:info'"),
               10);
     EXPECT_EQ(dxl.count("messages"), 0);  // the header's 100 matches
+    // The database is the space every document is in first; its forms are inside it.
+    EXPECT_EQ(dxl.text("SELECT kind || ' ' || name FROM containers WHERE key = 'database:C12575D700465A84'"),
+              "space test_100docs");
+    EXPECT_EQ(dxl.count("item_containers ic JOIN containers c ON c.id = ic.container_id WHERE ic.position = 0 AND "
+                        "c.key = 'database:C12575D700465A84'"),
+              100);
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'form' AND parent_key = 'database:C12575D700465A84'"), 10);
     EXPECT_EQ(dxl.text("SELECT outcome FROM runs"), "succeeded");
     // Names items name people; the server group on the ACL is not one.
     EXPECT_EQ(dxl.count("people WHERE key = 'login:CN=Eric BREHAULT/O=Eric BREHAULT'"), 1);
