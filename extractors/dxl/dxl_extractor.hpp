@@ -41,7 +41,6 @@ private:
     std::optional<std::int64_t> m_declared_documents;
     std::int64_t m_declared_line = 0;
     std::int64_t m_documents = 0;
-    bool m_positioned_on_child = false;
 };
 
 }  // namespace baton::extract::dxl
