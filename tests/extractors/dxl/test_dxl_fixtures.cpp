@@ -77,6 +77,9 @@ TEST(DxlFixtures, DocumentsWhoseHeaderClaimsThree) {
     const auto line = query_int(dxl.workspace, "SELECT line FROM messages");
     EXPECT_TRUE(line == 4 || line == 5) << line;  // the <databaseinfo> start tag spans lines 4-5
     EXPECT_EQ(dxl.text("SELECT outcome FROM runs"), "succeeded");  // a warning, nothing skipped
+    // importDXL_documents.txt: forms [1, 0], views [1, 0].
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'form' AND declared = 1"), 1);
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'view'"), 1);
 
     // Form "info" with fields name (text) and age (number); view "tous" with columns Name and Age.
     EXPECT_EQ(dxl.text("SELECT attributes FROM containers WHERE key = 'form:info'"),
@@ -100,6 +103,10 @@ TEST(DxlFixtures, DocumentsWhoseHeaderClaimsThree) {
 TEST(DxlFixtures, EmbeddedImageIsWrittenOut) {
     ExtractedDxl dxl("test_binary_2.xml");
     EXPECT_EQ(dxl.count("items WHERE kind = 'document'"), 1);
+    // importDXL_binary.txt: forms [0, 0] (the document's form is only named by it), views [1, 0].
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'form' AND declared = 1"), 0);
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'form' AND declared = 0"), 1);
+    EXPECT_EQ(dxl.count("containers WHERE kind = 'view'"), 1);
     const std::string document = "doc:EB9222B5A0506298C12575CC004A5CAF";
     EXPECT_EQ(dxl.count("items WHERE key = '" + document + "'"), 1);
     EXPECT_EQ(dxl.text("SELECT group_concat(title) FROM items WHERE kind = 'attachment'"), "image1.jpeg");
@@ -155,6 +162,14 @@ TEST(DxlFixtures, DatabaseExampleFormsAndDocumentExample) {
               "Michelle Lally");
     EXPECT_EQ(documents.text("SELECT created_at FROM items WHERE key = 'doc:431A199A6FCC9C0985256A54005041A1'"),
               "2001-05-22T14:36:36Z");  // 10:36:36 at -04
+}
+
+TEST(DxlFixtures, OneDocumentEach) {
+    for (const char* name : {"test_overview.xml", "test_richtext.xml", "test_datetime_type.xml"}) {
+        ExtractedDxl dxl(name);
+        EXPECT_EQ(dxl.count("items WHERE kind = 'document'"), 1) << name;
+        EXPECT_EQ(dxl.count("messages WHERE severity = 'error'"), 0) << name;
+    }
 }
 
 TEST(DxlValues, DateTimesNamesAndFileNames) {
