@@ -45,7 +45,7 @@ int CsvReader::get() {
     if (c < 0) return c;
     ++m_position;
     ++m_offset;
-    if (c == '\n') ++m_line;
+    if (c == '\n' || (c == '\r' && peek() != '\n')) ++m_line;  // LF, CRLF and a lone CR each end a line
     return c;
 }
 
@@ -71,7 +71,7 @@ bool CsvReader::next(CsvRecord& record, std::string& problem) {
     bool field_started = false;
     while (true) {
         const int c = get();
-        if (c == '\n' && first_line_end == 0) first_line_end = m_offset;
+        if (first_line_end == 0 && (c == '\n' || (c == '\r' && peek() != '\n'))) first_line_end = m_offset;
         if (++record_bytes > max_record_bytes) {
             problem = quoted ? "a quoted field runs on for more than 16 MiB: a quote is probably not closed"
                              : "the record is longer than 16 MiB";

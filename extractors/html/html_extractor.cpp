@@ -101,6 +101,7 @@ ResolvedReference resolve_reference(const fs::path& root, const std::string& pag
     if (path.empty()) return {"anchor", target};  // "?x" or "#x" on the page itself
     path = percent_decoded(path);
     std::replace(path.begin(), path.end(), '\\', '/');  // file-share pages link with backslashes
+    if (path.starts_with("//")) return {"outside", target};  // \\server\share\...: another share
     fs::path relative = path[0] == '/' ? fs::path(path.substr(1)) : fs::path(folder_of(page_path)) / path;
     relative = relative.lexically_normal();
     std::string normal = relative.generic_string();

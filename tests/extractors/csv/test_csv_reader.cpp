@@ -93,6 +93,14 @@ TEST(CsvReader, TextAfterAClosingQuoteIsAProblem) {
     EXPECT_EQ(records[2].line, 3);
 }
 
+TEST(CsvReader, OldMacLineEnds) {
+    const auto records = read_all("a,b\r1,\"x\ry\"\r2,z\r");
+    ASSERT_EQ(records.size(), 3U);
+    EXPECT_EQ(records[1].fields, (Fields{"1", "x\ry"}));
+    EXPECT_EQ(records[2].fields, (Fields{"2", "z"}));
+    EXPECT_EQ(records[2].line, 4);
+}
+
 TEST(CsvReader, MissingFileIsUnreadable) {
     TempDir dir;
     try {

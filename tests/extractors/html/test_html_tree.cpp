@@ -33,6 +33,7 @@ struct Intranet {
                    "<a href=\"../outside.html\">out</a> <a href=\"http://example.org/\">ext</a> "
                    "<a href=\"mailto:hr@example.org\">mail</a> <a href=\"docs\\missing.doc\">gone</a> "
                    "<a href=\"javascript:void(0)\">js</a> <a href=\"#top\">top</a> <a href=\"docs/\">docs</a>"
+                   "<a href=\"\\\\fileserver\\hr\\form.doc\">share</a>"
                    "</body></html>");
         write_file((root / "docs" / "handbook.htm").string(),
                    "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-1\">"
@@ -79,11 +80,12 @@ TEST(HtmlTree, FoldersPagesLinksAndAttachments) {
                                     "c.id = ic.container_id WHERE ic.item_id = (SELECT id FROM items WHERE key = '" +
                                         index + "') ORDER BY ic.position"),
               "HR,Policies");
-    EXPECT_EQ(item_attribute(workspace, index, "link_count"), "8");  // javascript: is not a link
+    EXPECT_EQ(item_attribute(workspace, index, "link_count"), "9");  // javascript: is not a link
     EXPECT_EQ(attribute_values(workspace, index, "link_page"),
               (std::vector<std::string>{"docs/handbook.htm", "docs/index.html"}));
     EXPECT_EQ(attribute_values(workspace, index, "link_file"), (std::vector<std::string>{"docs/report.pdf"}));
-    EXPECT_EQ(attribute_values(workspace, index, "link_outside"), (std::vector<std::string>{"../outside.html"}));
+    EXPECT_EQ(attribute_values(workspace, index, "link_outside"),
+              (std::vector<std::string>{"../outside.html", "\\\\fileserver\\hr\\form.doc"}));
     EXPECT_EQ(attribute_values(workspace, index, "link_external"),
               (std::vector<std::string>{"http://example.org/", "mailto:hr@example.org"}));
     EXPECT_EQ(attribute_values(workspace, index, "link_missing"), (std::vector<std::string>{"docs/missing.doc"}));
