@@ -227,7 +227,7 @@ std::string HtmlExtractor::person(const std::string& name, model::ModelSink& sin
 
 void HtmlExtractor::emit_attachment(const std::string& relative, const std::string& page_key, model::ModelSink& sink) {
     const std::string key = "file:" + relative;
-    if (!m_emitted.first_sight(key)) return;
+    if (!m_attachments.first_sight(key)) return;
     model::Item item;
     item.key = key;
     item.kind = "attachment";

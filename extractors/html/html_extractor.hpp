@@ -42,7 +42,10 @@ private:
 
     std::filesystem::path m_root;
     model::SourceInfo m_source;
-    BoundedCache<bool> m_emitted{65536};
+    BoundedCache<bool> m_emitted{8192};  // folders, keywords, people: sending one again is harmless
+    // Linked files already sent. Past its capacity a file linked again is sent again, which the workspace
+    // reports as a duplicate (kept under a suffixed key when the linking page differs).
+    BoundedCache<bool> m_attachments{65536};
     std::uint64_t m_pages = 0;
     std::uint64_t m_bytes = 0;
 };
