@@ -1,9 +1,11 @@
 // `baton extract KIND:PATH...`: read legacy exports into the workspace, one recorded run per source.
+#include <algorithm>
 #include <iostream>
 
 #include "apps/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "extractors/csv/column_mapping.hpp"
 #include "extractors/extract_job.hpp"
 #include "extractors/extractor.hpp"
 
@@ -40,7 +42,10 @@ int run_extract(const Arguments& arguments) {
     add_common_options(options);
     options.add_options()("source", po::value<std::vector<std::string>>(), "KIND:PATH to read (one or more)")(
         "partial", "the exports hold part of their site (a few pages, one category): items they lack are not "
-                   "marked as removed");
+                   "marked as removed")(
+        "columns", po::value<std::string>(),
+        "csv: sources: which column holds which field, FIELD=COLUMN,... with FIELD one of title, body, author, "
+        "created, modified, container, id (e.g. \"title=Title,author=Created By\")");
     po::positional_options_description positional;
     positional.add("source", -1);
     const auto values = parse_command_line("extract", "KIND:PATH... [--workspace FILE]", kinds_description(), options,
@@ -51,16 +56,26 @@ int run_extract(const Arguments& arguments) {
     }
 
     std::vector<extract::SourceSpec> specs;
+    std::vector<std::pair<std::string, std::string>> columns;
+    const std::string columns_option = values->count("columns") != 0 ? (*values)["columns"].as<std::string>() : "";
+    if (!columns_option.empty()) columns = extract::csv::parse_columns_option(columns_option);
     for (const auto& text : (*values)["source"].as<std::vector<std::string>>()) {
         specs.push_back(extract::parse_source_spec(text));
         specs.back().partial = values->count("partial") != 0;
+        if (specs.back().kind == "csv") specs.back().options.columns = columns;
+    }
+    if (!columns.empty() && std::none_of(specs.begin(), specs.end(), [](const auto& spec) { return spec.kind == "csv"; })) {
+        throw UsageError("--columns applies to csv: sources, and none is given", "for example: baton extract csv:list.csv "
+                                                                                 "--columns \"title=Title\"");
     }
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::create);
     int exit_code = 0;
     for (const auto& spec : specs) {
         try {
             extract::ExtractResult result;
-            const std::string run_options = (spec.partial ? "--partial " : "") + spec.kind + ':' + spec.path;
+            const std::string run_options = (spec.partial ? "--partial " : "") +
+                                             (spec.kind == "csv" && !columns.empty() ? "--columns " + columns_option + " " : "") +
+                                             spec.kind + ':' + spec.path;
             workspace::recorded_run(workspace, "extract", run_options, [&](std::int64_t run_id) {
                 result = extract::extract_into_workspace(workspace, run_id, spec);
                 return result.outcome;

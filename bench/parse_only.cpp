@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
             std::cerr << "parse_only: expected KIND:PATH with a known KIND, got " << source << '\n';
             return 1;
         }
-        auto extractor = kind->create(source.substr(colon + 1));
+        auto extractor = kind->create(source.substr(colon + 1), {});
         (void)extractor->open();
         CountingSink counter;
         if (pipelined) {

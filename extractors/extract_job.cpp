@@ -41,6 +41,11 @@ SourceSpec parse_source_spec(const std::string& spec) {
     return result;
 }
 
+std::filesystem::path files_dir_beside(const std::string& workspace_path) {
+    std::filesystem::path path(workspace_path);
+    return path.replace_extension(".files");
+}
+
 ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64_t run_id, const SourceSpec& spec) {
     const ExtractorKind* kind = find_extractor_kind(spec.kind);
     if (kind == nullptr) throw UsageError("unknown source kind \"" + spec.kind + "\"", "known kinds: " + known_kinds());
@@ -48,7 +53,9 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
     ExtractResult result;
     std::unique_ptr<Extractor> extractor;
     try {
-        extractor = kind->create(spec.path);
+        ExtractOptions options = spec.options;
+        if (options.files_dir.empty()) options.files_dir = files_dir_beside(workspace.path());
+        extractor = kind->create(spec.path, options);
         result.source = extractor->open();
     } catch (const InputError& error) {
         // Nothing was read into the workspace; the run log and its messages say why.

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
+#include "extractors/extractor.hpp"
 #include "model/model.hpp"
 #include "workspace/workspace.hpp"
 #include "workspace/workspace_writer.hpp"
@@ -23,8 +25,13 @@ struct SourceSpec {
     std::string path;
     // A partial export (a few pages, one category): what it lacks is not marked removed.
     bool partial = false;
+    // Passed to the extractor's factory; an empty files_dir becomes files_dir_beside(the workspace).
+    ExtractOptions options{};
 };
 [[nodiscard]] SourceSpec parse_source_spec(const std::string& spec);
+
+// Where files found inside exports go: "baton.files" beside the workspace "baton.db".
+[[nodiscard]] std::filesystem::path files_dir_beside(const std::string& workspace_path);
 
 // Extracts `spec` within run `run_id`. On bad input it keeps everything read before the problem,
 // records the problem as an error message with file and line, and rethrows the InputError.

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/model_sink.hpp"
@@ -14,6 +16,16 @@ namespace baton::extract {
 
 // Called now and then with the number of objects emitted and the input bytes consumed.
 using ProgressCallback = std::function<void(std::uint64_t objects, std::uint64_t bytes)>;
+
+// Settings of one extract that do not come from the export itself, passed to the factory.
+struct ExtractOptions {
+    // Where binary files found inside an export (attachments, embedded images) are written, one
+    // folder per source kind below it; empty: they are decoded and checked but not written.
+    std::filesystem::path files_dir;
+    // Model field -> source column ("title" -> "Title"), for sources without a schema of their own (CSV);
+    // from `extract --columns` today, from the mapping file later.
+    std::vector<std::pair<std::string, std::string>> columns;
+};
 
 class Extractor {
 public:
@@ -31,7 +43,7 @@ public:
 struct ExtractorKind {
     std::string_view name;         // as written on the command line: "wxr"
     std::string_view description;  // one line for --help
-    std::unique_ptr<Extractor> (*create)(const std::string& path);
+    std::unique_ptr<Extractor> (*create)(const std::string& path, const ExtractOptions& options);
 };
 
 // The registry: one line per source kind in registry.cpp.

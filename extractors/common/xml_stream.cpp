@@ -50,9 +50,9 @@ extern "C" void start_element(void* user_data, const xmlChar* local_name, const 
     stream_of(user_data).on_start_element(local_name, uri, attribute_count, attributes);
 }
 
-extern "C" void end_element(void* user_data, const xmlChar* /*local_name*/, const xmlChar* /*prefix*/,
-                            const xmlChar* /*uri*/) {
-    stream_of(user_data).on_end_element();
+extern "C" void end_element(void* user_data, const xmlChar* local_name, const xmlChar* /*prefix*/,
+                            const xmlChar* uri) {
+    stream_of(user_data).on_end_element(local_name, uri);
 }
 
 extern "C" void characters(void* user_data, const xmlChar* text, int size) { stream_of(user_data).on_text(text, size); }
@@ -186,7 +186,7 @@ void XmlStream::on_start_element(const xmlChar* local_name, const xmlChar* uri, 
     }
 }
 
-void XmlStream::on_end_element() {
+void XmlStream::on_end_element(const xmlChar* local_name, const xmlChar* uri) {
     --m_open_depth;
     if (!m_events.empty()) {
         Event& last = m_events.back();
@@ -198,6 +198,8 @@ void XmlStream::on_end_element() {
     Event& event = m_events.emplace_back();
     event.node = Node::end_element;
     event.depth = m_open_depth;
+    event.local_name = local_name;
+    event.namespace_uri = uri;
     event.line = parser_line();
 }
 
@@ -378,12 +380,15 @@ XmlElement XmlStream::read_element(Classifier classify) {
     return root;
 }
 
-void XmlStream::read_attributes(XmlElement& element) {
-    element.attributes.clear();
+void XmlStream::read_attributes(XmlElement& element) { attributes(element.attributes); }
+
+void XmlStream::attributes(std::vector<std::pair<std::string, std::string>>& into) const {
+    into.clear();
+    if (m_node != Node::element) return;
     for (std::size_t index = 0; index < m_current->attribute_count; ++index) {
         const Attribute& attribute = m_attributes[m_current->first_attribute + index];
-        element.attributes.emplace_back(std::string(view(attribute.local_name)),
-                                        m_arena.substr(attribute.value_offset, attribute.value_size));
+        into.emplace_back(std::string(view(attribute.local_name)),
+                          m_arena.substr(attribute.value_offset, attribute.value_size));
     }
 }
 

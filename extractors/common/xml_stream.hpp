@@ -58,6 +58,8 @@ public:
     [[nodiscard]] std::string_view namespace_uri() const;
     [[nodiscard]] std::string_view value() const;  // text of a text node
     [[nodiscard]] std::string attribute(std::string_view name) const;  // of the current element; "" if absent
+    // Every attribute of the current element in document order, namespace declarations left out.
+    void attributes(std::vector<std::pair<std::string, std::string>>& into) const;
     [[nodiscard]] std::int64_t line() const noexcept { return m_current->line; }
     [[nodiscard]] std::uint64_t bytes_consumed() const;
     [[nodiscard]] std::uint64_t file_size() const noexcept { return m_file_size; }
@@ -100,7 +102,7 @@ public:
     };
     void on_start_element(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
                           const xmlChar** attributes);
-    void on_end_element();
+    void on_end_element(const xmlChar* local_name, const xmlChar* uri);
     void on_text(const xmlChar* text, int size);
     void on_entity(const xmlChar* name, bool declared);
     void on_parser_error(int level, int code, std::int64_t line, std::int64_t column, const std::string& text);

@@ -107,7 +107,7 @@ void ConfluenceExtractor::extract(model::ModelSink& sink, const ProgressCallback
 }  // namespace baton::extract::confluence
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_confluence_extractor(const std::string& path) {
+std::unique_ptr<Extractor> create_confluence_extractor(const std::string& path, const ExtractOptions& /*options*/) {
     return std::make_unique<confluence::ConfluenceExtractor>(path);
 }
 }  // namespace baton::extract

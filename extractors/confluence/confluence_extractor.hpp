@@ -29,5 +29,6 @@ private:
 }  // namespace baton::extract::confluence
 
 namespace baton::extract {
-[[nodiscard]] std::unique_ptr<Extractor> create_confluence_extractor(const std::string& path);
+[[nodiscard]] std::unique_ptr<Extractor> create_confluence_extractor(const std::string& path,
+                                                                    const ExtractOptions& options = {});
 }

@@ -336,7 +336,7 @@ void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback&
 }  // namespace baton::extract::mediawiki
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path) {
+std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path, const ExtractOptions& /*options*/) {
     return std::make_unique<mediawiki::MediaWikiExtractor>(path);
 }
 }  // namespace baton::extract

@@ -38,5 +38,6 @@ private:
 }  // namespace baton::extract::mediawiki
 
 namespace baton::extract {
-[[nodiscard]] std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path);
+[[nodiscard]] std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path,
+                                                                   const ExtractOptions& options = {});
 }

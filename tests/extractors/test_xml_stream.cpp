@@ -22,7 +22,9 @@ std::vector<std::string> nodes_of(const std::string& path) {
                 nodes.push_back("E" + std::string(stream.local_name()) + "@" + std::to_string(stream.depth()) +
                                 (stream.is_empty_element() ? "/" : ""));
                 break;
-            case XmlStream::Node::end_element: nodes.push_back("/@" + std::to_string(stream.depth())); break;
+            case XmlStream::Node::end_element:
+                nodes.push_back("/" + std::string(stream.local_name()) + "@" + std::to_string(stream.depth()));
+                break;
             case XmlStream::Node::text:
                 if (!nodes.empty() && nodes.back().starts_with("T")) {
                     nodes.back() += stream.value();
@@ -40,7 +42,7 @@ TEST(XmlStream, DeliversElementsTextsAndAttributesInDocumentOrder) {
     test::TempDir dir;
     const std::string path = dir.file("doc.xml");
     test::write_file(path, "<?xml version=\"1.0\"?>\n<a x=\"1 &amp; 2 &#38; &lt;&#x41;\"><b>t&lt;u</b><c/><d></d><![CDATA[<raw>]]></a>\n");
-    const std::vector<std::string> expected{"Ea@0", "Eb@1", "Tt<u", "/@1", "Ec@1/", "Ed@1/", "T<raw>", "/@0"};
+    const std::vector<std::string> expected{"Ea@0", "Eb@1", "Tt<u", "/b@1", "Ec@1/", "Ed@1/", "T<raw>", "/a@0"};
     EXPECT_EQ(nodes_of(path), expected);
     XmlStream stream(path);
     ASSERT_TRUE(stream.next());

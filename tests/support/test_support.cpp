@@ -94,9 +94,16 @@ CommandResult run_baton(const std::string& arguments, const std::string& directo
 namespace baton::test {
 
 std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path) {
+    return extract_source(workspace, kind, path, {});
+}
+
+std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path,
+                            const extract::ExtractOptions& options) {
     std::int64_t source_id = 0;
     workspace::recorded_run(workspace, "extract", kind + ":" + path, [&](std::int64_t run_id) {
-        const auto result = extract::extract_into_workspace(workspace, run_id, {kind, path});
+        extract::SourceSpec spec{kind, path};
+        spec.options = options;
+        const auto result = extract::extract_into_workspace(workspace, run_id, spec);
         source_id = result.source_id;
         return result.outcome;
     });

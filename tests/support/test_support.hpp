@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "extractors/extractor.hpp"
 #include "workspace/workspace.hpp"
 
 namespace baton::test {
@@ -36,6 +37,9 @@ void write_file(const std::string& path, const std::string& content);
 
 // Extracts one file of `kind` into `workspace` as a recorded run; returns the source id.
 std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path);
+// The same with extract options (CSV columns, a files folder).
+std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path,
+                            const extract::ExtractOptions& options);
 inline std::int64_t extract_wxr(workspace::Workspace& workspace, const std::string& path) {
     return extract_source(workspace, "wxr", path);
 }
