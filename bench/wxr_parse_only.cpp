@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     }
     try {
         const auto* kind = baton::extract::find_extractor_kind("wxr");
-        auto extractor = kind->create(argv[argc - 1]);
+        auto extractor = kind->create({argv[argc - 1]});
         (void)extractor->open();
         CountingSink counter;
         if (pipelined) {

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include "core/progress.hpp"
 #include "extractors/extractor.hpp"
 #include "model/pipelined_sink.hpp"
@@ -21,6 +23,14 @@ std::string file_signature(const std::string& path) {
     struct stat status {};
     if (stat(path.c_str(), &status) != 0) return {};
     return "size=" + std::to_string(status.st_size) + ";mtime=" + std::to_string(status.st_mtime);
+}
+
+// Embedded files go beside the workspace file: /abs/baton.db -> /abs/baton.db.files.
+std::string files_folder_for(const std::string& workspace_path) {
+    if (workspace_path.empty() || workspace_path == ":memory:") return {};
+    std::error_code error;
+    const auto absolute = std::filesystem::absolute(workspace_path, error);
+    return (error ? workspace_path : absolute.lexically_normal().string()) + ".files";
 }
 
 model::Message error_message(const InputError& error) {
@@ -48,7 +58,7 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
     ExtractResult result;
     std::unique_ptr<Extractor> extractor;
     try {
-        extractor = kind->create(spec.path);
+        extractor = kind->create({spec.path, files_folder_for(workspace.path())});
         result.source = extractor->open();
     } catch (const InputError& error) {
         // Nothing was read into the workspace; the run log and its messages say why.

@@ -28,10 +28,18 @@ public:
     [[nodiscard]] virtual std::uint64_t total_work() const { return 0; }
 };
 
+// What an extractor is told when it is created.
+struct ExtractOptions {
+    std::string path;  // what followed KIND: on the command line
+    // Where files that the export embeds (e.g. MediaWiki's base64 uploads) are written: beside the
+    // workspace, <workspace>.files (see docs/workspace-schema.md). "" when they are not to be kept.
+    std::string files_folder = {};
+};
+
 struct ExtractorKind {
     std::string_view name;         // as written on the command line: "wxr"
     std::string_view description;  // one line for --help
-    std::unique_ptr<Extractor> (*create)(const std::string& path);
+    std::unique_ptr<Extractor> (*create)(const ExtractOptions& options);
 };
 
 // The registry: one line per source kind in registry.cpp.

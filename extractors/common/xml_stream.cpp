@@ -215,6 +215,24 @@ void XmlStream::skip_subtree(int element_depth) {
     }
 }
 
+void XmlStream::read_text(const std::function<void(std::string_view)>& consume, std::size_t piece_size) {
+    if (is_empty_element()) return;
+    const int element_depth = depth();
+    const std::string name(local_name());
+    while (next()) {
+        if (m_node == Node::text && depth() == element_depth + 1) {
+            for (std::string_view text = value(); !text.empty();) {
+                const std::string_view piece = text.substr(0, piece_size);
+                consume(piece);
+                text.remove_prefix(piece.size());
+            }
+        } else if (m_node == Node::end_element && depth() == element_depth) {
+            return;
+        }
+    }
+    throw InputError(ExitCode::truncated_input, {m_path, line(), 0}, "the file ends inside <" + name + ">");
+}
+
 std::string_view XmlStream::element_name(Classifier classify) {
     const std::pair<const void*, const void*> key{xmlTextReaderConstNamespaceUri(m_reader),
                                                   xmlTextReaderConstLocalName(m_reader)};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,6 +63,11 @@ public:
     [[nodiscard]] XmlElement read_element(Classifier classify);
     // The same, into `into`, reusing the storage it holds from an earlier record.
     void read_element(Classifier classify, XmlElement& into);
+    // Reads the text directly inside the element the stream is on, up to its end tag, handing it to
+    // `consume` in pieces of at most `piece_size` bytes (child elements are skipped). For long text
+    // such as embedded base64 files: baton never gathers it. (libxml2's reader still assembles each
+    // text node in its own buffer, which its 10 MB text-node limit bounds.)
+    void read_text(const std::function<void(std::string_view)>& consume, std::size_t piece_size = 65536);
     // The classified name of the element the stream is on, computed once per distinct name.
     [[nodiscard]] std::string_view element_name(Classifier classify);
 

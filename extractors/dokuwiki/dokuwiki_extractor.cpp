@@ -262,7 +262,7 @@ void DokuWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& 
 }  // namespace baton::extract::dokuwiki
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_dokuwiki_extractor(const std::string& path) {
-    return std::make_unique<dokuwiki::DokuWikiExtractor>(path);
+std::unique_ptr<Extractor> create_dokuwiki_extractor(const ExtractOptions& options) {
+    return std::make_unique<dokuwiki::DokuWikiExtractor>(options.path);
 }
 }  // namespace baton::extract

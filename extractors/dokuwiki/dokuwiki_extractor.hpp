@@ -44,5 +44,5 @@ private:
 }  // namespace baton::extract::dokuwiki
 
 namespace baton::extract {
-[[nodiscard]] std::unique_ptr<Extractor> create_dokuwiki_extractor(const std::string& path);
+[[nodiscard]] std::unique_ptr<Extractor> create_dokuwiki_extractor(const ExtractOptions& options);
 }

@@ -6,6 +6,7 @@
 
 #include "core/interrupt.hpp"
 #include "extractors/common/source_key.hpp"
+#include "extractors/mediawiki/upload_reader.hpp"
 #include "core/text.hpp"
 
 namespace baton::extract::mediawiki {
@@ -48,7 +49,9 @@ std::vector<std::string> category_links(std::string_view wikitext, const std::st
 
 }  // namespace
 
-MediaWikiExtractor::MediaWikiExtractor(const std::string& path) : m_stream(path) {}
+MediaWikiExtractor::MediaWikiExtractor(const ExtractOptions& options) : m_stream(options.path) {
+    if (!options.files_folder.empty()) m_files.emplace(options.files_folder);
+}
 
 model::SourceInfo MediaWikiExtractor::open() {
     m_source.kind = "mediawiki";
@@ -150,6 +153,30 @@ std::string MediaWikiExtractor::person_for(const XmlElement& contributor, model:
     return key;
 }
 
+model::Item MediaWikiExtractor::upload_item(const XmlElement& element, const UploadContents& contents,
+                                            model::ModelSink& sink) {
+    model::Item upload;
+    upload.kind = "attachment";
+    upload.status = "current";
+    upload.title = text::trim(element.child_text("filename"));
+    upload.created_at = text::trim(element.child_text("timestamp"));
+    upload.modified_at = upload.created_at;
+    upload.source_line = element.line;
+    if (const XmlElement* contributor = element.child("contributor")) {
+        upload.author_key = person_for(*contributor, sink);
+    }
+    for (const char* field : {"filename", "src", "size", "sha1base36", "rel"}) {
+        if (const auto value = text::trim(element.child_text(field)); !value.empty()) {
+            upload.attributes.emplace_back(field, value);
+        }
+    }
+    if (const auto comment = text::trim(element.child_text("comment")); !comment.empty()) {
+        upload.attributes.emplace_back("comment", comment);
+    }
+    add_file_attributes(upload, contents);
+    return upload;
+}
+
 void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     // The page's own fields come before its revisions; revisions are read one at a time, so a page
     // with a long history holds only its latest text and the metadata of each revision.
@@ -160,7 +187,7 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     std::string ns;
     std::string latest_text;
     std::string latest_model = "wikitext";
-    std::vector<model::Item> uploads;  // a file page's uploads, metadata only, sent after the page
+    std::vector<std::pair<model::Item, UploadContents>> uploads;  // a file page's uploads, sent after the page
     XmlElement element;
     const int page_depth = m_stream.depth();
     while (m_stream.next()) {
@@ -169,6 +196,12 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
         const std::string_view name = m_stream.element_name(&classify);
         if (name.empty()) {
             (void)m_stream.read_element(&classify);
+            continue;
+        }
+        if (name == "upload") {
+            auto& [upload, contents] = uploads.emplace_back();
+            contents = read_upload(m_stream, &classify, m_files ? &*m_files : nullptr, element);
+            upload = upload_item(element, contents, sink);
             continue;
         }
         m_stream.read_element(&classify, element);
@@ -183,28 +216,6 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             if (const auto target = element.attribute("title"); !target.empty()) {
                 item.attributes.emplace_back("redirect_to", target);
             }
-        } else if (name == "upload") {
-            model::Item upload;
-            upload.kind = "attachment";
-            upload.status = "current";
-            upload.title = text::trim(element.child_text("filename"));
-            upload.created_at = text::trim(element.child_text("timestamp"));
-            upload.modified_at = upload.created_at;
-            upload.source_line = element.line;
-            if (const XmlElement* contributor = element.child("contributor")) {
-                upload.author_key = person_for(*contributor, sink);
-            }
-            for (const char* field : {"filename", "src", "size", "sha1base36", "rel"}) {
-                if (const auto value = text::trim(element.child_text(field)); !value.empty()) {
-                    upload.attributes.emplace_back(field, value);
-                }
-            }
-            if (const auto comment = text::trim(element.child_text("comment")); !comment.empty()) {
-                upload.attributes.emplace_back("comment", comment);
-            }
-            // The embedded contents (--include-files) are not kept yet: counted, not silently dropped.
-            if (element.child("contents") != nullptr) upload.attributes.emplace_back("contents_not_kept", "1");
-            uploads.push_back(std::move(upload));
         } else if (name == "restrictions") {
             item.attributes.emplace_back("restrictions", text::trim(element.text));
         } else if (name == "revision") {
@@ -270,19 +281,10 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     item.body = {latest_model, std::move(latest_text)};
     const std::string page_key = item.key;
     sink.item(std::move(item));
-    for (auto& upload : uploads) {
+    for (auto& [upload, contents] : uploads) {
         upload.key = "upload:" + page_key.substr(page_key.find(':') + 1) + "@" + upload.created_at;
         upload.parent_key = page_key;
-        const bool contents_dropped = std::any_of(upload.attributes.begin(), upload.attributes.end(),
-                                                  [](const auto& pair) { return pair.first == "contents_not_kept"; });
-        if (contents_dropped) {
-            model::Message message;
-            message.code = "mediawiki.upload-contents-not-kept";
-            message.text = "the file contents embedded for " + upload.title + " are not kept yet; the metadata is";
-            message.position = {m_stream.path(), upload.source_line, 0};
-            message.item_key = upload.key;
-            sink.message(std::move(message));
-        }
+        for (auto& message : upload_messages(upload, contents, m_stream.path())) sink.message(std::move(message));
         sink.item(std::move(upload));
     }
 }
@@ -314,7 +316,7 @@ void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback&
 }  // namespace baton::extract::mediawiki
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path) {
-    return std::make_unique<mediawiki::MediaWikiExtractor>(path);
+std::unique_ptr<Extractor> create_mediawiki_extractor(const ExtractOptions& options) {
+    return std::make_unique<mediawiki::MediaWikiExtractor>(options);
 }
 }  // namespace baton::extract

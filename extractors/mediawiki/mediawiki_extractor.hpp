@@ -3,18 +3,20 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/bounded_cache.hpp"
 #include "extractors/common/xml_stream.hpp"
 #include "extractors/extractor.hpp"
+#include "extractors/mediawiki/upload_reader.hpp"
 
 namespace baton::extract::mediawiki {
 
 class MediaWikiExtractor : public Extractor {
 public:
-    explicit MediaWikiExtractor(const std::string& path);
+    explicit MediaWikiExtractor(const ExtractOptions& options);
     model::SourceInfo open() override;
     void extract(model::ModelSink& sink, const ProgressCallback& progress) override;
     [[nodiscard]] std::uint64_t total_work() const override { return m_stream.file_size(); }
@@ -22,10 +24,12 @@ public:
 private:
     void read_siteinfo();
     void read_page(model::ModelSink& sink);
+    model::Item upload_item(const XmlElement& element, const UploadContents& contents, model::ModelSink& sink);
     std::string person_for(const XmlElement& contributor, model::ModelSink& sink);
     [[nodiscard]] int namespace_of_title(const std::string& title) const;
 
     XmlStream m_stream;
+    std::optional<FileStore> m_files;  // where embedded upload contents go; none: not kept
     model::SourceInfo m_source;
     bool m_positioned_on_page = false;
     XmlElement m_siteinfo;
@@ -38,5 +42,5 @@ private:
 }  // namespace baton::extract::mediawiki
 
 namespace baton::extract {
-[[nodiscard]] std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path);
+[[nodiscard]] std::unique_ptr<Extractor> create_mediawiki_extractor(const ExtractOptions& options);
 }

@@ -171,7 +171,7 @@ void WxrExtractor::extract(model::ModelSink& sink, const ProgressCallback& progr
 }  // namespace baton::extract::wxr
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_wxr_extractor(const std::string& path) {
-    return std::make_unique<wxr::WxrExtractor>(path);
+std::unique_ptr<Extractor> create_wxr_extractor(const ExtractOptions& options) {
+    return std::make_unique<wxr::WxrExtractor>(options.path);
 }
 }  // namespace baton::extract

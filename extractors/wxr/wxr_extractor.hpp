@@ -34,5 +34,5 @@ private:
 }  // namespace baton::extract::wxr
 
 namespace baton::extract {
-[[nodiscard]] std::unique_ptr<Extractor> create_wxr_extractor(const std::string& path);
+[[nodiscard]] std::unique_ptr<Extractor> create_wxr_extractor(const ExtractOptions& options);
 }
