@@ -207,13 +207,23 @@ std::vector<model::Revision> DokuWikiExtractor::read_changes(const fs::path& cha
         revision.comment = change.summary;
         if (change.type != 'E') revision.comment = std::string("[") + change.type + "] " + revision.comment;
         deleted = change.type == 'D';
+        revisions.push_back(std::move(revision));
+    }
+    // Saves within one second share a timestamp, and DokuWiki's attic keeps the last one's text. Keys stay
+    // unique: the earlier ones become "<timestamp>#1", "#2", ...; the last keeps the plain timestamp.
+    for (std::size_t at = 0; at < revisions.size();) {
+        std::size_t end = at + 1;
+        while (end < revisions.size() && revisions[end].key == revisions[at].key) ++end;
+        for (std::size_t earlier = at; earlier + 1 < end; ++earlier) {
+            revisions[earlier].key += "#" + std::to_string(earlier - at + 1);
+        }
         // DokuWiki keeps each saved version in the attic; its text goes out as it is read.
         if (!attic_stem.empty()) {
-            if (auto old = attic_text(attic_stem.string() + "." + revision.key + ".txt.gz")) {
-                sink.revision_text({item_key, revision.key, std::move(*old)});
+            if (auto old = attic_text(attic_stem.string() + "." + revisions[end - 1].key + ".txt.gz")) {
+                sink.revision_text({item_key, revisions[end - 1].key, std::move(*old)});
             }
         }
-        revisions.push_back(std::move(revision));
+        at = end;
     }
     return revisions;
 }
