@@ -118,7 +118,12 @@ bool parse_change_line(const std::string& line, ChangeLine& change, std::string&
         problem = "the timestamp \"" + timestamp + "\" is not a number of seconds";
         return false;
     }
-    change.timestamp = std::stoll(timestamp);
+    const auto seconds = text::parse_int(timestamp);
+    if (!seconds) {
+        problem = "the timestamp \"" + timestamp + "\" is out of range";
+        return false;
+    }
+    change.timestamp = *seconds;
     change.ip = fields[1];
     change.type = fields[2].empty() ? 'E' : fields[2][0];
     change.id = fields[3];

@@ -2,6 +2,7 @@
 #include "extractors/mediawiki/mediawiki_extractor.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/interrupt.hpp"
@@ -103,7 +104,16 @@ void MediaWikiExtractor::read_siteinfo() {
         if (entry.name != "namespace") continue;
         const std::string key = entry.attribute("key");
         if (key.empty()) continue;
-        const int id = std::stoi(key);
+        const auto number = text::parse_int(key);
+        if (!number || *number < INT32_MIN || *number > INT32_MAX) {
+            model::Message message;
+            message.code = "mediawiki.bad-namespace";
+            message.text = "the namespace key \"" + key + "\" is not a number; the namespace is left out";
+            message.position = {m_stream.path(), entry.line > 0 ? entry.line : namespaces->line, 0};
+            m_open_messages.push_back(std::move(message));
+            continue;
+        }
+        const int id = static_cast<int>(*number);
         const std::string name = text::trim(entry.text);
         m_namespaces[id] = name;
         if (id == 14 && !name.empty()) m_category_prefix = name;
@@ -228,7 +238,17 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             revision.comment = std::string(element.child_text("comment"));
             const XmlElement* body = element.child("text");
             const std::string bytes = body != nullptr ? body->attribute("bytes") : std::string();
-            revision.size = !bytes.empty() ? std::stoll(bytes) : (body != nullptr ? static_cast<std::int64_t>(body->text.size()) : 0);
+            const auto declared_size = text::parse_int(bytes);
+            revision.size = declared_size ? *declared_size
+                                          : (body != nullptr ? static_cast<std::int64_t>(body->text.size()) : 0);
+            if (!bytes.empty() && !declared_size) {
+                model::Message message;
+                message.code = "mediawiki.bad-number";
+                message.text = "revision " + revision.key + " of \"" + item.title + "\" gives its size as \"" + bytes +
+                               "\", not a number; the size of its text is used";
+                message.position = {m_stream.path(), element.line, 0};
+                sink.message(std::move(message));
+            }
             if (revision.timestamp.empty()) {
                 sink.message({model::Severity::warning, "mediawiki.revision-without-timestamp",
                               "revision " + revision.key + " of \"" + item.title + "\" has no timestamp",
@@ -263,7 +283,18 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
         }
     }
     item.key = !page_id.empty() ? "page:" + page_id : "title:" + item.title;
-    const int namespace_id = !ns.empty() ? std::stoi(ns) : namespace_of_title(item.title);
+    const auto ns_number = text::parse_int(ns);
+    const bool ns_usable = ns_number && *ns_number >= INT32_MIN && *ns_number <= INT32_MAX;
+    const int namespace_id = ns_usable ? static_cast<int>(*ns_number) : namespace_of_title(item.title);
+    if (!ns.empty() && !ns_usable) {
+        model::Message message;
+        message.code = "mediawiki.bad-number";
+        message.text = "page \"" + item.title + "\" gives its namespace as \"" + ns +
+                       "\", not a number; the namespace is taken from its title";
+        message.position = {m_stream.path(), item.source_line, 0};
+        message.item_key = item.key;
+        sink.message(std::move(message));
+    }
     item.container_keys.push_back("namespace:" + std::to_string(namespace_id));
     for (const auto& category : category_links(latest_text, m_category_prefix)) {
         const std::string key = "category:" + category;
@@ -293,6 +324,8 @@ void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback&
     if (!m_positioned_on_page && m_source.kind.empty()) open();
     for (auto& container : m_namespace_containers) sink.container(std::move(container));
     m_namespace_containers.clear();
+    for (auto& message : m_open_messages) sink.message(std::move(message));
+    m_open_messages.clear();
     std::uint64_t pages = 0;
     while (m_positioned_on_page || m_stream.next()) {
         m_positioned_on_page = false;

@@ -35,6 +35,7 @@ private:
     XmlElement m_siteinfo;
     std::map<int, std::string> m_namespaces;  // key -> name ("" for the main namespace)
     std::vector<model::Container> m_namespace_containers;  // read by open(), sent by extract()
+    std::vector<model::Message> m_open_messages;            // found by open(), sent by extract()
     std::string m_category_prefix = "Category";
     BoundedCache<bool> m_emitted_people{8192};
 };

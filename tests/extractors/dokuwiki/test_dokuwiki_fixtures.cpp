@@ -92,6 +92,9 @@ TEST(DokuWikiFixtures, ChangeLineParser) {
     EXPECT_FALSE(extract::dokuwiki::parse_change_line("x\ty", change, problem));
     EXPECT_FALSE(extract::dokuwiki::parse_change_line("soon\t127.0.0.1\tE\tp\tu\ts", change, problem));
     EXPECT_NE(problem.find("not a number"), std::string::npos);
+    // Found by the dokuwiki fuzzer: a timestamp of digits beyond 64 bits threw std::out_of_range.
+    EXPECT_FALSE(extract::dokuwiki::parse_change_line("99999999999999999999\t::1\tE\tp\tu\ts", change, problem));
+    EXPECT_EQ(problem, "the timestamp \"99999999999999999999\" is out of range");
 }
 
 TEST(DokuWikiFixtures, SavesWithinOneSecondKeepDistinctKeysAndTheAtticTextGoesToTheLast) {
