@@ -64,7 +64,15 @@ std::string XmlElement::attribute(std::string_view attribute_name) const {
     return {};
 }
 
-XmlStream::XmlStream(const std::string& path) : m_path(path) {
+XmlStream::XmlStream(const std::string& path) : m_path(path) { open_reader({}, nullptr); }
+
+XmlStream::XmlStream(const std::string& path, const std::string& diverted_element, TextDiversion& diversion)
+    : m_path(path) {
+    open_reader(diverted_element, &diversion);
+}
+
+void XmlStream::open_reader(const std::string& diverted_element, TextDiversion* diversion) {
+    const std::string& path = m_path;
     install_global_guards();
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
@@ -77,7 +85,12 @@ XmlStream::XmlStream(const std::string& path) : m_path(path) {
         throw InputError(ExitCode::truncated_input, {path, 0, 0}, "the file is empty",
                          "the export looks truncated: export it again or check the copy");
     }
-    if (path.ends_with(".bz2")) {
+    if (diversion != nullptr) {
+        m_diverting = std::make_unique<DivertingInput>(path, diverted_element, *diversion);
+        m_reader = xmlReaderForIO(
+            [](void* context, char* buffer, int size) { return static_cast<DivertingInput*>(context)->read(buffer, size); },
+            nullptr, m_diverting.get(), path.c_str(), nullptr, reader_options);
+    } else if (path.ends_with(".bz2")) {
         // libxml2 reads gzip by itself; bzip2 comes through I/O callbacks.
         m_bzip2 = std::make_unique<Bzip2Input>(path);
         m_reader = xmlReaderForIO(
@@ -122,6 +135,10 @@ void XmlStream::throw_parse_error() {
     const std::int64_t line = m_error_line > 0 ? m_error_line : this->line();
     if (m_bzip2 && !m_bzip2->error().empty()) {
         throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_bzip2->error(),
+                         "check the download or compress the dump again");
+    }
+    if (m_diverting && !m_diverting->error().empty()) {
+        throw InputError(ExitCode::malformed_input, {m_path, line, 0}, m_diverting->error(),
                          "check the download or compress the dump again");
     }
     std::string problem = m_error_text.empty() ? std::string("the XML parser failed") : m_error_text;
@@ -205,6 +222,7 @@ std::int64_t XmlStream::line() const {
 
 std::uint64_t XmlStream::bytes_consumed() const {
     if (m_bzip2) return m_bzip2->compressed_bytes_read();  // comparable with file_size()
+    if (m_diverting) return m_diverting->file_bytes_read();
     const long consumed = xmlTextReaderByteConsumed(m_reader);
     return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
 }

@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "extractors/common/bzip2_input.hpp"
+#include "extractors/common/diverting_input.hpp"
 
 typedef struct _xmlTextReader xmlTextReader;
 
@@ -38,6 +39,9 @@ public:
     // Opens `path` for streaming; entities are not substituted, documents that declare any are refused,
     // no DTD is loaded, no network is used.
     explicit XmlStream(const std::string& path);
+    // The same, with the text of every <`diverted_element`> taken out before parsing and handed to
+    // `diversion` (see text_diverter.hpp); such elements carry the attribute baton-diverted="N".
+    XmlStream(const std::string& path, const std::string& diverted_element, TextDiversion& diversion);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -83,7 +87,10 @@ private:
     void skip_subtree(int element_depth);
     void read_attributes(XmlElement& element);
 
+    void open_reader(const std::string& diverted_element, TextDiversion* diversion);
+
     std::unique_ptr<Bzip2Input> m_bzip2;  // set for .bz2 files; declared before the reader that reads it
+    std::unique_ptr<DivertingInput> m_diverting;  // set when text is diverted; likewise
     xmlTextReader* m_reader = nullptr;
     std::string m_path;
     std::uint64_t m_file_size = 0;

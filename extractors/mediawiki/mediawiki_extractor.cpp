@@ -50,9 +50,8 @@ std::vector<std::string> category_links(std::string_view wikitext, const std::st
 
 }  // namespace
 
-MediaWikiExtractor::MediaWikiExtractor(const ExtractOptions& options) : m_stream(options.path) {
-    if (!options.files_folder.empty()) m_files.emplace(options.files_folder);
-}
+MediaWikiExtractor::MediaWikiExtractor(const ExtractOptions& options)
+    : m_uploads(options.files_folder), m_stream(options.path, "contents", m_uploads) {}
 
 model::SourceInfo MediaWikiExtractor::open() {
     m_source.kind = "mediawiki";
@@ -210,7 +209,7 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
         }
         if (name == "upload") {
             auto& [upload, contents] = uploads.emplace_back();
-            contents = read_upload(m_stream, &classify, m_files ? &*m_files : nullptr, element);
+            contents = read_upload(m_stream, &classify, m_uploads, element);
             upload = upload_item(element, contents, sink);
             continue;
         }

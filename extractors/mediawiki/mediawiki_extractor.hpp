@@ -28,8 +28,8 @@ private:
     std::string person_for(const XmlElement& contributor, model::ModelSink& sink);
     [[nodiscard]] int namespace_of_title(const std::string& title) const;
 
+    UploadDiversion m_uploads;  // declared before the stream that feeds it
     XmlStream m_stream;
-    std::optional<FileStore> m_files;  // where embedded upload contents go; none: not kept
     model::SourceInfo m_source;
     bool m_positioned_on_page = false;
     XmlElement m_siteinfo;

@@ -1,16 +1,30 @@
 // A file page's <upload>: its metadata, and its embedded base64 <contents> decoded into the file store as read.
 #include "extractors/mediawiki/upload_reader.hpp"
 
-#include "extractors/common/base64_decoder.hpp"
+#include "core/text.hpp"
+
 
 namespace baton::extract::mediawiki {
 namespace {
 
-UploadContents read_contents(XmlStream& stream, const FileStore* store) {
+UploadContents read_contents(XmlStream& stream, UploadDiversion& diversion) {
+    const std::string encoding = stream.attribute("encoding");
+    const std::string diverted = stream.attribute("baton-diverted");
+    if (auto number = text::parse_int(diverted); number && *number >= 0) {
+        stream.read_text([](std::string_view) {});  // only the line breaks the diverter left
+        if (auto taken = diversion.take(static_cast<std::uint64_t>(*number))) {
+            if (!encoding.empty() && encoding != "base64") {
+                taken->stored.reset();
+                taken->problem = "the contents use the encoding \"" + encoding + "\", not base64";
+            }
+            return *taken;
+        }
+    }
+    // Not diverted (a UTF-16 dump): decoded as libxml2 hands the text out.
+    const FileStore* store = diversion.store();
     UploadContents contents;
     contents.present = true;
     contents.line = stream.line();
-    const std::string encoding = stream.attribute("encoding");
     if (store == nullptr || (!encoding.empty() && encoding != "base64")) {
         if (store != nullptr) contents.problem = "the contents use the encoding \"" + encoding + "\", not base64";
         stream.read_text([](std::string_view) {});
@@ -42,7 +56,70 @@ UploadContents read_contents(XmlStream& stream, const FileStore* store) {
 
 }  // namespace
 
-UploadContents read_upload(XmlStream& stream, XmlStream::Classifier classify, const FileStore* store,
+UploadDiversion::UploadDiversion(const std::string& files_folder) {
+    if (!files_folder.empty()) m_store.emplace(files_folder);
+}
+
+void UploadDiversion::begin(std::uint64_t index, std::int64_t line) noexcept {
+    m_index = index;
+    m_current = {};
+    m_current.present = true;
+    m_current.line = line;
+    m_decoder = {};
+    m_good = true;
+    m_writer.reset();
+    if (!m_store) return;
+    try {
+        m_writer = std::make_unique<FileStore::Writer>(*m_store);
+    } catch (const std::exception& error) {
+        m_current.problem = error.what();
+        m_good = false;
+    }
+}
+
+void UploadDiversion::text(std::string_view piece) noexcept {
+    if (!m_good || !m_writer) return;
+    try {
+        m_bytes.clear();
+        m_good = m_decoder.feed(piece, m_bytes);
+        if (m_good) m_writer->write(m_bytes);
+    } catch (const std::exception& error) {
+        m_current.problem = error.what();
+        m_good = false;
+    }
+}
+
+void UploadDiversion::end() noexcept {
+    try {
+        if (m_good && m_writer) {
+            m_bytes.clear();
+            m_good = m_decoder.finish(m_bytes);
+            if (m_good) {
+                m_writer->write(m_bytes);
+                m_current.stored = m_writer->finish();
+            }
+        }
+        if (m_writer && m_current.problem.empty() && !m_decoder.problem().empty()) {
+            m_current.problem = "the embedded contents are not valid base64: " + m_decoder.problem();
+            m_current.line += static_cast<std::int64_t>(m_decoder.line_breaks_read());
+        }
+    } catch (const std::exception& error) {
+        m_current.problem = error.what();
+        m_current.stored.reset();
+    }
+    m_writer.reset();  // an unfinished file is removed
+    m_done[m_index] = std::move(m_current);
+}
+
+std::optional<UploadContents> UploadDiversion::take(std::uint64_t index) {
+    const auto found = m_done.find(index);
+    if (found == m_done.end()) return std::nullopt;
+    UploadContents contents = std::move(found->second);
+    m_done.erase(found);
+    return contents;
+}
+
+UploadContents read_upload(XmlStream& stream, XmlStream::Classifier classify, UploadDiversion& diversion,
                            XmlElement& metadata) {
     metadata.name = stream.element_name(classify);
     metadata.line = stream.line();
@@ -62,7 +139,7 @@ UploadContents read_upload(XmlStream& stream, XmlStream::Classifier classify, co
         if (stream.node() != XmlStream::Node::element || stream.depth() != upload_depth + 1) continue;
         const std::string_view name = stream.element_name(classify);
         if (name == "contents") {
-            contents = read_contents(stream, store);
+            contents = read_contents(stream, diversion);
             continue;
         }
         if (name.empty()) {

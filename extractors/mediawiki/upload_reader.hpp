@@ -2,11 +2,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "extractors/common/base64_decoder.hpp"
 #include "extractors/common/file_store.hpp"
+#include "extractors/common/text_diverter.hpp"
 #include "extractors/common/xml_stream.hpp"
 #include "model/model.hpp"
 
@@ -20,9 +24,33 @@ struct UploadContents {
     std::string problem;               // why they were not (bad base64, unknown encoding); "" otherwise
 };
 
-// Reads the <upload> the stream is on. Its small children go into `metadata` (reused between
-// uploads); <contents> is decoded piece by piece into `store` (not kept when `store` is null).
-UploadContents read_upload(XmlStream& stream, XmlStream::Classifier classify, const FileStore* store,
+// Takes every <contents> out of the dump's bytes before libxml2 parses them (see text_diverter.hpp) and
+// decodes it piece by piece into the file store, so an upload of any size is never held in memory. The
+// results wait here, by their baton-diverted index, until the upload reader reaches their element.
+class UploadDiversion : public TextDiversion {
+public:
+    explicit UploadDiversion(const std::string& files_folder);  // "": contents are not kept
+    void begin(std::uint64_t index, std::int64_t line) noexcept override;
+    void text(std::string_view piece) noexcept override;
+    void end() noexcept override;
+    // The contents of the diverted element `index`, once; nullopt if there is none (then not diverted).
+    std::optional<UploadContents> take(std::uint64_t index);
+    [[nodiscard]] const FileStore* store() const noexcept { return m_store ? &*m_store : nullptr; }
+
+private:
+    std::optional<FileStore> m_store;
+    std::map<std::uint64_t, UploadContents> m_done;
+    std::uint64_t m_index = 0;
+    UploadContents m_current;
+    std::unique_ptr<FileStore::Writer> m_writer;
+    Base64Decoder m_decoder;
+    std::string m_bytes;
+    bool m_good = true;
+};
+
+// Reads the <upload> the stream is on. Its small children go into `metadata` (reused between uploads);
+// <contents> comes from `diversion` when it was diverted, else is decoded here as the parser hands it out.
+UploadContents read_upload(XmlStream& stream, XmlStream::Classifier classify, UploadDiversion& diversion,
                            XmlElement& metadata);
 
 // The stored file on the attachment: file_path, file_size, file_sha1; or file_error.

@@ -5,6 +5,7 @@
 
 #include "extractors/common/base64_decoder.hpp"
 #include "extractors/common/file_store.hpp"
+#include "extractors/common/text_diverter.hpp"
 #include "support/test_support.hpp"
 
 namespace baton::test {
@@ -128,8 +129,8 @@ TEST(MediaWikiUploads, EmbeddedContentsAreWrittenBesideTheWorkspaceByHash) {
 TEST(MediaWikiUploads, CorruptBase64IsReportedAndTheUploadKept) {
     TempDir dir;
     std::string contents = base64(sample_bytes());
-    // On the 13th line of digits, which starts on line 18; counted in characters from the start of the
-    // contents, where the parser has read each CRLF as one character: 1 + 12 * 77 + 65.
+    // On the 13th line of digits, which starts on line 18; counted in characters of the file from the start
+    // of the contents (the line break after the start tag, then 12 lines of 76 digits and CRLF): 1 + 12 * 78 + 65.
     contents[1000] = '%';
     write_file(dir.file("dump.xml"), upload_dump(contents, "cmbxw8otvzumocb5jmvkd90lluo3coa"));
     workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
@@ -139,7 +140,7 @@ TEST(MediaWikiUploads, CorruptBase64IsReportedAndTheUploadKept) {
                                     "FROM messages WHERE code = 'mediawiki.upload-contents-unreadable'"),
               "error|" + dir.file("dump.xml") + "|18|" + upload_key +
                   "|the file contents embedded for Sample.bin are not kept: the embedded contents are not valid base64: "
-                  "'%' at character 990 is not a base64 digit; the upload's metadata is");
+                  "'%' at character 1002 is not a base64 digit; the upload's metadata is");
     EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = '" + upload_key + "'"), "Sample.bin");
     EXPECT_NE(item_attribute(workspace, upload_key, "file_error").find("not a base64 digit"), std::string::npos);
     EXPECT_EQ(item_attribute(workspace, upload_key, "file_path"), "");
@@ -155,6 +156,73 @@ TEST(MediaWikiUploads, ContentsThatDoNotMatchTheDeclaredHashAreKeptWithAWarning)
     EXPECT_EQ(read_file(item_attribute(workspace, upload_key, "file_path")), "other bytes");
     EXPECT_EQ(query_text(workspace, "SELECT severity FROM messages WHERE code = 'mediawiki.upload-sha1-mismatch'"),
               "warning");
+}
+
+namespace {
+
+// Records what a TextDiverter hands out.
+class RecordingDiversion : public extract::TextDiversion {
+public:
+    void begin(std::uint64_t index, std::int64_t line) noexcept override {
+        log += "[" + std::to_string(index) + "@" + std::to_string(line) + ":";
+    }
+    void text(std::string_view piece) noexcept override { log += piece; }
+    void end() noexcept override { log += "]"; }
+    std::string log;
+};
+
+}  // namespace
+
+TEST(TextDiverter, TakesOutTheTextOfItsElementWhereverThePiecesEnd) {
+    const std::string document =
+        "<a>\n<!-- <contents>not this</contents> -->\n<![CDATA[<contents>nor this]]>\n<?pi <contents> ?>\n"
+        "<contents encoding=\"base64\">QUJD\nREVG\n</contents>\n<contentsx>kept</contentsx><contents/>"
+        "<contents a='>'>R0g=</contents></a>";
+    const std::string parser_sees =
+        "<a>\n<!-- <contents>not this</contents> -->\n<![CDATA[<contents>nor this]]>\n<?pi <contents> ?>\n"
+        "<contents baton-diverted=\"0\" encoding=\"base64\">\n\n</contents>\n<contentsx>kept</contentsx>"
+        "<contents baton-diverted=\"1\"/><contents baton-diverted=\"2\" a='>'></contents></a>";
+    for (std::size_t piece = 1; piece <= document.size(); piece += piece < 8 ? 1 : 29) {
+        RecordingDiversion recording;
+        extract::TextDiverter diverter("contents", recording);
+        std::string out;
+        for (std::size_t at = 0; at < document.size(); at += piece) {
+            diverter.filter(std::string_view(document).substr(at, piece), out);
+        }
+        EXPECT_EQ(out, parser_sees) << "pieces of " << piece;
+        EXPECT_EQ(recording.log, "[0@5:QUJD\nREVG\n][1@8:][2@8:R0g=]") << "pieces of " << piece;
+    }
+}
+
+// libxml2 refuses a text node over 10 MB; diverted contents never become one, and memory stays flat.
+TEST(MediaWikiUploads, AnUploadLargerThanTheParsersTextLimitIsStoredWhole) {
+    TempDir dir;
+    std::string original(8'000'000, '\0');
+    for (std::size_t i = 0; i < original.size(); ++i) original[i] = static_cast<char>((i * 2654435761U) >> 13U);
+    write_file(dir.file("dump.xml"), upload_dump(base64(original), "-"));
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "mediawiki", dir.file("dump.xml"));
+    EXPECT_EQ(item_attribute(workspace, upload_key, "file_size"), "8000000");
+    EXPECT_TRUE(read_file(item_attribute(workspace, upload_key, "file_path")) == original);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE severity = 'error'"), 0);
+}
+
+// A UTF-16 dump is not diverted (its bytes are not ASCII): its contents are decoded as the parser hands them out.
+TEST(MediaWikiUploads, Utf16DumpsGiveTheSameFile) {
+    TempDir dir;
+    const std::string original = sample_bytes();
+    const std::string utf8 = upload_dump(base64(original), "cmbxw8otvzumocb5jmvkd90lluo3coa");
+    std::string utf16 = "\xff\xfe";
+    for (const char c : utf8) {
+        utf16.push_back(c);
+        utf16.push_back('\0');
+    }
+    write_file(dir.file("dump.xml"), utf16);
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "mediawiki", dir.file("dump.xml"));
+    EXPECT_EQ(read_file(item_attribute(workspace, upload_key, "file_path")), original);
+    EXPECT_EQ(item_attribute(workspace, upload_key, "file_sha1"), "6c0a586b2761ee383bb0e7639c4ed091538442ea");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages"), 0);
 }
 
 }  // namespace baton::test
