@@ -31,7 +31,9 @@ for manifest in "$build"/fuzz/*.seeds; do
   log="$build/fuzz/$name.log"
   echo "== fuzz $name: $seconds s on $(find "$corpus" -type f | wc -l) seeds"
   # -max_len: exports' structure fits in 32 KB; -timeout: one input may take 10 s; -rss_limit_mb: memory per input.
-  if "$build/fuzz/${name}_fuzz" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
+  dictionary=()
+  [ -f "$build/fuzz/$name.dict" ] && dictionary=(-dict="$build/fuzz/$name.dict")
+  if "$build/fuzz/${name}_fuzz" "${dictionary[@]}" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" >"$log" 2>&1; then
     grep -E "^stat::number_of_executed_units|^stat::new_units_added" "$log" | tr '\n' ' '
     echo

@@ -9,49 +9,31 @@ namespace {
 
 UploadContents read_contents(XmlStream& stream, UploadDiversion& diversion) {
     const std::string encoding = stream.attribute("encoding");
-    const std::string diverted = stream.attribute("baton-diverted");
-    if (auto number = text::parse_int(diverted); number && *number >= 0) {
-        stream.read_text([](std::string_view) {});  // only the line breaks the diverter left
-        if (auto taken = diversion.take(static_cast<std::uint64_t>(*number))) {
-            if (!encoding.empty() && encoding != "base64") {
-                taken->stored.reset();
-                taken->problem = "the contents use the encoding \"" + encoding + "\", not base64";
-            }
-            return *taken;
+    if (!encoding.empty() && encoding != "base64") {
+        UploadContents contents;
+        contents.present = true;
+        contents.line = stream.line();
+        if (diversion.store() != nullptr) contents.problem = "the contents use the encoding \"" + encoding + "\", not base64";
+        if (const auto number = text::parse_int(stream.attribute("baton-diverted")); number && *number >= 0) {
+            (void)diversion.take(static_cast<std::uint64_t>(*number));
         }
-    }
-    // Not diverted (a UTF-16 dump): decoded as libxml2 hands the text out.
-    const FileStore* store = diversion.store();
-    UploadContents contents;
-    contents.present = true;
-    contents.line = stream.line();
-    if (store == nullptr || (!encoding.empty() && encoding != "base64")) {
-        if (store != nullptr) contents.problem = "the contents use the encoding \"" + encoding + "\", not base64";
         stream.read_text([](std::string_view) {});
         return contents;
     }
-    FileStore::Writer writer(*store);
-    Base64Decoder decoder;
-    std::string bytes;
-    bool good = true;
-    stream.read_text([&](std::string_view text) {
-        if (!good) return;  // the rest of bad contents is read past, not decoded
-        bytes.clear();
-        good = decoder.feed(text, bytes);
-        if (good) writer.write(bytes);
-    });
-    if (good) {
-        bytes.clear();
-        good = decoder.finish(bytes);
-        if (good) writer.write(bytes);
+    if (const auto number = text::parse_int(stream.attribute("baton-diverted")); number && *number >= 0) {
+        if (auto taken = diversion.take(static_cast<std::uint64_t>(*number))) {
+            stream.read_text([](std::string_view) {});  // only the line breaks the diverter left
+            return *taken;
+        }
     }
-    if (!good) {
-        contents.problem = "the embedded contents are not valid base64: " + decoder.problem();
-        contents.line += static_cast<std::int64_t>(decoder.line_breaks_read());
-        return contents;  // the writer removes its partial file
-    }
-    contents.stored = writer.finish();
-    return contents;
+    // Not diverted (a UTF-16 dump): decoded the same way, as libxml2 hands the text out. A decoder of its
+    // own, since the shared one may be in the middle of an element the diverter has read ahead to.
+    const FileStore* store = diversion.store();
+    UploadDiversion decoder(store != nullptr ? store->folder() : std::string());
+    decoder.begin(0, stream.line());
+    stream.read_text([&](std::string_view piece) { decoder.text(piece); });
+    decoder.end();
+    return *decoder.take(0);
 }
 
 }  // namespace

@@ -225,4 +225,17 @@ TEST(MediaWikiUploads, Utf16DumpsGiveTheSameFile) {
     EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages"), 0);
 }
 
+TEST(MediaWikiUploads, AFilesFolderThatCannotBeWrittenIsAnErrorOnTheUploadNotTheRun) {
+    TempDir dir;
+    write_file(dir.file("w.db.files"), "a file where the folder should be");
+    write_file(dir.file("dump.xml"), upload_dump(base64("bytes"), "-"));
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "mediawiki", dir.file("dump.xml"));
+    EXPECT_NE(query_text(workspace, "SELECT text FROM messages WHERE code = 'mediawiki.upload-contents-unreadable'")
+                  .find("cannot create the folder for embedded files"),
+              std::string::npos);
+    EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs"), "partial");
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items"), 2);
+}
+
 }  // namespace baton::test
