@@ -14,6 +14,11 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DBATON_FUZZ=ON -DBATON_BUILD_TESTS=OFF >/dev/null
 ninja -C "$build" -j 2 baton_fuzzers
 
+# The targets write each input to a scratch folder under TMPDIR: in memory (/dev/shm) when there is one, since
+# on disk the file system, not baton, sets the pace; removed at the end whatever happens.
+scratch=$(mktemp -d "$([ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/baton-fuzz.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 failed=()

@@ -2,6 +2,8 @@
 // so that an element of any size (a base64 file in a dump) is never gathered in memory, by baton or libxml2.
 #include "extractors/common/text_diverter.hpp"
 
+#include <algorithm>
+
 namespace baton::extract {
 namespace {
 
@@ -22,19 +24,35 @@ void TextDiverter::flush_open(std::string& out) {
 }
 
 void TextDiverter::filter(std::string_view in, std::string& out) {
-    std::size_t piece_start = 0;  // of the text being diverted within `in`
-    for (std::size_t at = 0; at < in.size(); ++at) {
+    std::size_t at = 0;
+    while (at < in.size()) {
+        if (m_state == State::text || m_state == State::diverting) {
+            // The bulk of a dump: runs up to the next '<', copied or diverted whole.
+            const std::size_t found = in.find('<', at);
+            const std::size_t stop = found == std::string_view::npos ? in.size() : found;
+            const std::string_view run = in.substr(at, stop - at);
+            const auto line_breaks = static_cast<std::int64_t>(std::count(run.begin(), run.end(), '\n'));
+            m_line += line_breaks;
+            if (m_state == State::text) {
+                out += run;
+            } else {
+                m_line_breaks += static_cast<std::uint64_t>(line_breaks);
+                if (!run.empty()) m_diversion.text(run);
+                if (found != std::string_view::npos) {
+                    m_diversion.end();
+                    out.append(m_line_breaks, '\n');
+                }
+            }
+            if (found == std::string_view::npos) return;
+            m_pending = "<";
+            m_state = State::open;
+            at = found + 1;
+            continue;
+        }
         const char c = in[at];
         if (c == '\n') ++m_line;
+        bool again = false;  // look at `c` again in the state it leads to
         switch (m_state) {
-            case State::text:
-                if (c == '<') {
-                    m_pending = "<";
-                    m_state = State::open;
-                } else {
-                    out.push_back(c);
-                }
-                break;
             case State::open: {
                 if (m_pending == m_open_tag && (is_space(c) || c == '>' || c == '/')) {
                     out += m_open_tag + " baton-diverted=\"" + std::to_string(m_count) + "\"";
@@ -42,29 +60,22 @@ void TextDiverter::filter(std::string_view in, std::string& out) {
                     m_state = State::start_tag;
                     m_quote = 0;
                     m_last_in_tag = 0;
-                    --at;  // the character is part of the tag: handled there
-                    if (c == '\n') --m_line;
+                    again = true;  // the character is part of the tag: handled there
                     break;
                 }
                 m_pending.push_back(c);
-                if (m_pending == comment_open) {
+                if (m_pending == comment_open || m_pending == cdata_open || m_pending == "<?") {
+                    const State next = m_pending == comment_open ? State::comment
+                                       : m_pending == cdata_open ? State::cdata
+                                                                 : State::instruction;
                     flush_open(out);
-                    m_state = State::comment;
-                    m_tail.clear();
-                } else if (m_pending == cdata_open) {
-                    flush_open(out);
-                    m_state = State::cdata;
-                    m_tail.clear();
-                } else if (m_pending == "<?") {
-                    flush_open(out);
-                    m_state = State::instruction;
+                    m_state = next;
                     m_tail.clear();
                 } else if (!m_open_tag.starts_with(m_pending) && !comment_open.starts_with(m_pending) &&
                            !cdata_open.starts_with(m_pending)) {
                     m_pending.pop_back();
                     flush_open(out);
-                    --at;  // look at this character again as text (it may open markup itself)
-                    if (c == '\n') --m_line;
+                    again = true;  // as text: it may open markup itself
                 }
                 break;
             }
@@ -82,21 +93,9 @@ void TextDiverter::filter(std::string_view in, std::string& out) {
                     } else {
                         m_state = State::diverting;
                         m_line_breaks = 0;
-                        piece_start = at + 1;
                     }
                 } else if (!is_space(c)) {
                     m_last_in_tag = c;
-                }
-                break;
-            case State::diverting:
-                if (c == '<') {
-                    if (at > piece_start) m_diversion.text(in.substr(piece_start, at - piece_start));
-                    m_diversion.end();
-                    out.append(m_line_breaks, '\n');
-                    m_pending = "<";
-                    m_state = State::open;
-                } else if (c == '\n') {
-                    ++m_line_breaks;
                 }
                 break;
             case State::comment:
@@ -109,10 +108,14 @@ void TextDiverter::filter(std::string_view in, std::string& out) {
                 if (m_tail.ends_with(close)) m_state = State::text;
                 break;
             }
+            case State::text:
+            case State::diverting: break;  // handled above
         }
-    }
-    if (m_state == State::diverting && in.size() > piece_start) {
-        m_diversion.text(in.substr(piece_start));
+        if (again) {
+            if (c == '\n') --m_line;
+        } else {
+            ++at;
+        }
     }
 }
 
