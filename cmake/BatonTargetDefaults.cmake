@@ -12,6 +12,12 @@ function(baton_target_defaults target)
       -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  if(BATON_FUZZ)
+    # Coverage for libFuzzer in every baton library; fuzz/CMakeLists.txt links the targets with the fuzzer.
+    target_compile_options(${target} PRIVATE
+      -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
 endfunction()
 
 # A static library of one stage family: its folder is its include root.

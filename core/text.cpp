@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -86,6 +87,15 @@ std::string to_lower_ascii(std::string_view value) {
     std::string out(value);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view value) {
+    const std::string trimmed = trim(value);
+    std::int64_t number = 0;
+    const char* end = trimmed.data() + trimmed.size();
+    const auto [stop, error] = std::from_chars(trimmed.data(), end, number);
+    if (trimmed.empty() || error != std::errc() || stop != end) return std::nullopt;
+    return number;
 }
 
 std::string counted(std::int64_t count, std::string_view noun, std::string_view plural) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,8 @@ void append_json_escaped(std::string& out, std::string_view value);  // the same
 [[nodiscard]] std::string csv_field(std::string_view value);    // RFC 4180: quoted when needed
 [[nodiscard]] std::string trim(std::string_view value);
 [[nodiscard]] std::string to_lower_ascii(std::string_view value);
+// A whole decimal integer ("-12", " 42 "); nullopt for anything else, including numbers out of range.
+[[nodiscard]] std::optional<std::int64_t> parse_int(std::string_view value);
 
 // "1 comment", "3 comments": a count with its noun in the right number; `plural` defaults to noun + "s".
 [[nodiscard]] std::string counted(std::int64_t count, std::string_view noun, std::string_view plural = {});

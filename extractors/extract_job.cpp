@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include "core/progress.hpp"
 #include "extractors/extractor.hpp"
 #include "model/pipelined_sink.hpp"
@@ -29,6 +31,13 @@ model::Message error_message(const InputError& error) {
 
 }  // namespace
 
+std::filesystem::path files_dir_beside(const std::string& workspace_path) {
+    if (workspace_path.empty() || workspace_path == ":memory:") return {};
+    std::error_code error;
+    const auto absolute = std::filesystem::absolute(workspace_path, error);
+    return (error ? std::filesystem::path(workspace_path) : absolute.lexically_normal()).string() + ".files";
+}
+
 SourceSpec parse_source_spec(const std::string& spec) {
     const auto colon = spec.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
@@ -39,11 +48,6 @@ SourceSpec parse_source_spec(const std::string& spec) {
         throw UsageError("unknown source kind \"" + result.kind + "\"", "known kinds: " + known_kinds());
     }
     return result;
-}
-
-std::filesystem::path files_dir_beside(const std::string& workspace_path) {
-    std::filesystem::path path(workspace_path);
-    return path.replace_extension(".files");
 }
 
 ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64_t run_id, const SourceSpec& spec) {

@@ -19,8 +19,9 @@ using ProgressCallback = std::function<void(std::uint64_t objects, std::uint64_t
 
 // Settings of one extract that do not come from the export itself, passed to the factory.
 struct ExtractOptions {
-    // Where binary files found inside an export (attachments, embedded images) are written, one
-    // folder per source kind below it; empty: they are decoded and checked but not written.
+    // Where binary files found inside an export (attachments, embedded images, MediaWiki's base64
+    // uploads) are written, one folder per source kind below it: beside the workspace, <workspace>.files
+    // (see docs/commands/extract.md). Empty: they are decoded and checked but not written.
     std::filesystem::path files_dir;
     // Model field -> source column ("title" -> "Title"), for sources without a schema of their own (CSV);
     // from `extract --columns` today, from the mapping file later.

@@ -15,7 +15,7 @@ const std::vector<ExtractorKind>& extractor_kinds() {
         {"wxr", "WordPress eXtended RSS export (WXR 1.0, 1.1, 1.2), e.g. wxr:export.xml", &create_wxr_extractor},
         {"mediawiki", "MediaWiki XML dump (export schema 0.3-0.11, UTF-8 or UTF-16, .gz or .bz2), e.g. mediawiki:dump.xml",
          &create_mediawiki_extractor},
-        {"dokuwiki", "DokuWiki data folder (pages/ and meta/ *.changes history), e.g. dokuwiki:/var/lib/dokuwiki/data",
+        {"dokuwiki", "DokuWiki data folder (pages/, media/ and their *.changes history), e.g. dokuwiki:/var/lib/dokuwiki/data",
          &create_dokuwiki_extractor},
         {"confluence", "Confluence space or site export (entities.xml; its folder or the .zip), e.g. confluence:Space-export.zip",
          &create_confluence_extractor},

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what baton needs to build (and with --tests, to run its tests) on Debian 12, skipping packages
-# already there.
+# Installs what baton needs to build (with --tests, to run its tests; with --fuzz, to build and run its
+# fuzzers; with --bench, to run the benchmarks) on Debian 12, skipping packages already there.
 set -euo pipefail
 
 packages=(
@@ -8,10 +8,18 @@ packages=(
   libxml2-dev libxml2-utils libbz2-dev zlib1g-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
   sqlite3 python3 bzip2
 )
-# The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server).
-if [ "${1:-}" = "--tests" ]; then
-  packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml)
-fi
+for option in "$@"; do
+  case "$option" in
+    # The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server) and a real data
+    # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
+    --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki) ;;
+    # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
+    --bench) packages+=(libparse-mediawikidump-perl) ;;
+    *) echo "setup: unknown option $option (known: --tests, --fuzz, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

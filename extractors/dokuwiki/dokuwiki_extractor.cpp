@@ -1,4 +1,4 @@
-// DokuWiki data folders: pages/**.txt with their meta/**.changes history, namespaces from folders.
+// DokuWiki data folders: pages/**.txt and media/** with their *.changes history, namespaces from folders.
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "core/interrupt.hpp"
@@ -25,11 +26,24 @@ std::string iso_utc(std::int64_t epoch_seconds) {
     return buffer;
 }
 
-// "wiki:syntax" for pages/wiki/syntax.txt (DokuWiki page ids use ':' between namespaces).
+// "wiki:syntax" for pages/wiki/syntax.txt (DokuWiki ids use ':' between namespaces).
 std::string page_id_of(const fs::path& relative) {
     std::string id = relative.generic_string();
     if (id.size() > 4) id.resize(id.size() - 4);  // ".txt" / the caller strips other suffixes
     std::replace(id.begin(), id.end(), '/', ':');
+    return id;
+}
+
+// "wiki:logo.png" for media/wiki/logo.png: media ids keep their file name whole.
+std::string media_id_of(const fs::path& relative) {
+    std::string id = relative.generic_string();
+    std::replace(id.begin(), id.end(), '/', ':');
+    return id;
+}
+
+// The folder path of an id: "wiki:syntax" -> "wiki/syntax".
+std::string relative_path_of(std::string id) {
+    std::replace(id.begin(), id.end(), ':', '/');
     return id;
 }
 
@@ -104,7 +118,12 @@ bool parse_change_line(const std::string& line, ChangeLine& change, std::string&
         problem = "the timestamp \"" + timestamp + "\" is not a number of seconds";
         return false;
     }
-    change.timestamp = std::stoll(timestamp);
+    const auto seconds = text::parse_int(timestamp);
+    if (!seconds) {
+        problem = "the timestamp \"" + timestamp + "\" is out of range";
+        return false;
+    }
+    change.timestamp = *seconds;
     change.ip = fields[1];
     change.type = fields[2].empty() ? 'E' : fields[2][0];
     change.id = fields[3];
@@ -142,9 +161,9 @@ std::string DokuWikiExtractor::person_for(const ChangeLine& change, model::Model
     return key;
 }
 
-void DokuWikiExtractor::emit_namespaces(const std::string& page_id, model::ModelSink& sink) {
+void DokuWikiExtractor::emit_namespaces(const std::string& id, model::ModelSink& sink) {
     std::string parent;
-    std::string ns = namespace_of(page_id);
+    std::string ns = namespace_of(id);
     if (ns.empty()) return;
     std::size_t from = 0;
     while (true) {
@@ -162,12 +181,10 @@ void DokuWikiExtractor::emit_namespaces(const std::string& page_id, model::Model
     }
 }
 
-std::vector<model::Revision> DokuWikiExtractor::read_changes(const std::string& page_id, model::ModelSink& sink,
+std::vector<model::Revision> DokuWikiExtractor::read_changes(const fs::path& changes, const std::string& item_key,
+                                                             const fs::path& attic_stem, model::ModelSink& sink,
                                                              bool& deleted) {
     std::vector<model::Revision> revisions;
-    std::string relative = page_id;
-    std::replace(relative.begin(), relative.end(), ':', '/');
-    const fs::path changes = m_root / "meta" / (relative + ".changes");
     std::ifstream in(changes);
     if (!in) return revisions;
     std::string line;
@@ -184,7 +201,7 @@ std::vector<model::Revision> DokuWikiExtractor::read_changes(const std::string& 
             message.code = "dokuwiki.bad-change-line";
             message.text = problem + "; the line is skipped";
             message.position = {changes.string(), number, 0};
-            message.item_key = "page:" + page_id;
+            message.item_key = item_key;
             sink.message(std::move(message));
             continue;
         }
@@ -195,11 +212,23 @@ std::vector<model::Revision> DokuWikiExtractor::read_changes(const std::string& 
         revision.comment = change.summary;
         if (change.type != 'E') revision.comment = std::string("[") + change.type + "] " + revision.comment;
         deleted = change.type == 'D';
-        // DokuWiki keeps each saved version in the attic; its text goes out as it is read.
-        if (auto old = attic_text(m_root / "attic" / (relative + "." + revision.key + ".txt.gz"))) {
-            sink.revision_text({"page:" + page_id, revision.key, std::move(*old)});
-        }
         revisions.push_back(std::move(revision));
+    }
+    // Saves within one second share a timestamp, and DokuWiki's attic keeps the last one's text. Keys stay
+    // unique: the earlier ones become "<timestamp>#1", "#2", ...; the last keeps the plain timestamp.
+    for (std::size_t at = 0; at < revisions.size();) {
+        std::size_t end = at + 1;
+        while (end < revisions.size() && revisions[end].key == revisions[at].key) ++end;
+        for (std::size_t earlier = at; earlier + 1 < end; ++earlier) {
+            revisions[earlier].key += "#" + std::to_string(earlier - at + 1);
+        }
+        // DokuWiki keeps each saved version in the attic; its text goes out as it is read.
+        if (!attic_stem.empty()) {
+            if (auto old = attic_text(attic_stem.string() + "." + revisions[end - 1].key + ".txt.gz")) {
+                sink.revision_text({item_key, revisions[end - 1].key, std::move(*old)});
+            }
+        }
+        at = end;
     }
     return revisions;
 }
@@ -210,7 +239,9 @@ void DokuWikiExtractor::emit_page(const std::string& page_id, const fs::path& pa
     item.kind = "page";
     item.slug = page_id;
     bool deleted = false;
-    item.revisions = read_changes(page_id, sink, deleted);
+    const std::string relative = relative_path_of(page_id);
+    item.revisions =
+        read_changes(m_root / "meta" / (relative + ".changes"), item.key, m_root / "attic" / relative, sink, deleted);
     if (!page_file.empty()) {
         std::ifstream in(page_file, std::ios::binary);
         std::ostringstream content;
@@ -236,6 +267,42 @@ void DokuWikiExtractor::emit_page(const std::string& page_id, const fs::path& pa
     sink.item(std::move(item));
 }
 
+void DokuWikiExtractor::emit_media(const std::string& media_id, const fs::path& media_file, model::ModelSink& sink) {
+    // Media files are referenced where they are, not copied: the data folder is the archive they live in.
+    model::Item item;
+    item.key = "media:" + media_id;
+    item.kind = "attachment";
+    item.slug = media_id;
+    item.title = media_id.substr(media_id.rfind(':') == std::string::npos ? 0 : media_id.rfind(':') + 1);
+    bool deleted = false;
+    item.revisions = read_changes(m_root / "media_meta" / (relative_path_of(media_id) + ".changes"), item.key, {},
+                                  sink, deleted);
+    std::error_code error;
+    const auto size = media_file.empty() ? std::uintmax_t{0} : fs::file_size(media_file, error);
+    const bool present = !media_file.empty() && !error;
+    item.status = present && !deleted ? "current" : "deleted";
+    if (present) {
+        item.attributes.emplace_back("file_path", fs::absolute(media_file, error).lexically_normal().string());
+        item.attributes.emplace_back("file_size", std::to_string(size));
+        struct stat status {};
+        if (::stat(media_file.c_str(), &status) == 0) {
+            item.attributes.emplace_back("file_mtime", iso_utc(static_cast<std::int64_t>(status.st_mtime)));
+        }
+    }
+    if (!item.revisions.empty()) {
+        item.created_at = item.revisions.front().timestamp;
+        item.modified_at = item.revisions.back().timestamp;
+        item.author_key = item.revisions.front().author_key;
+        if (present) item.revisions.back().size = static_cast<std::int64_t>(size);
+    }
+    if (const std::string ns = namespace_of(media_id); !ns.empty()) {
+        emit_namespaces(media_id, sink);
+        item.container_keys.push_back("namespace:" + ns);
+    }
+    item.attributes.emplace_back("media_id", media_id);
+    sink.item(std::move(item));
+}
+
 void DokuWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& progress) {
     if (m_source.kind.empty()) open();
     std::uint64_t pages = 0;
@@ -255,6 +322,18 @@ void DokuWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback& 
         std::replace(id.begin(), id.end(), '/', ':');
         std::error_code error;
         if (!fs::exists(page_file, error) && !id.starts_with("_")) emit_page(id, {}, sink);
+    }
+    // Media files, each an attachment of its namespace, with its upload history from media_meta/.
+    const auto media_root = m_root / "media";
+    for (const auto& relative : files_below(media_root, "")) {
+        emit_media(media_id_of(relative), media_root / relative, sink);
+        if (++pages % 64 == 0) throw_if_interrupted();
+    }
+    for (const auto& relative : files_below(m_root / "media_meta", ".changes")) {
+        std::string path = relative.generic_string();
+        path.resize(path.size() - 8);
+        std::error_code error;
+        if (!fs::exists(media_root / path, error) && !path.starts_with("_")) emit_media(media_id_of(path), {}, sink);
     }
     if (progress) progress(pages, 0);
 }

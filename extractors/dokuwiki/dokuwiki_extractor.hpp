@@ -1,4 +1,4 @@
-// DokuWiki data folders: pages/**.txt with their meta/**.changes history, namespaces from folders.
+// DokuWiki data folders: pages/**.txt and media/** with their *.changes history, namespaces from folders.
 #pragma once
 
 #include <filesystem>
@@ -31,9 +31,14 @@ public:
     void extract(model::ModelSink& sink, const ProgressCallback& progress) override;
 
 private:
-    void emit_namespaces(const std::string& page_id, model::ModelSink& sink);
+    void emit_namespaces(const std::string& id, model::ModelSink& sink);
     void emit_page(const std::string& page_id, const std::filesystem::path& page_file, model::ModelSink& sink);
-    std::vector<model::Revision> read_changes(const std::string& page_id, model::ModelSink& sink, bool& deleted);
+    void emit_media(const std::string& media_id, const std::filesystem::path& media_file, model::ModelSink& sink);
+    // The history in `changes` of the item `item_key`; old texts from `attic_stem`.<timestamp>.txt.gz when
+    // `attic_stem` is not empty. `deleted` tells whether the last change deleted the item.
+    std::vector<model::Revision> read_changes(const std::filesystem::path& changes, const std::string& item_key,
+                                              const std::filesystem::path& attic_stem, model::ModelSink& sink,
+                                              bool& deleted);
     std::string person_for(const ChangeLine& change, model::ModelSink& sink);
 
     std::filesystem::path m_root;

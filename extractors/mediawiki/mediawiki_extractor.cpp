@@ -2,10 +2,12 @@
 #include "extractors/mediawiki/mediawiki_extractor.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/interrupt.hpp"
 #include "extractors/common/source_key.hpp"
+#include "extractors/mediawiki/upload_reader.hpp"
 #include "core/text.hpp"
 
 namespace baton::extract::mediawiki {
@@ -48,7 +50,8 @@ std::vector<std::string> category_links(std::string_view wikitext, const std::st
 
 }  // namespace
 
-MediaWikiExtractor::MediaWikiExtractor(const std::string& path) : m_stream(path) {}
+MediaWikiExtractor::MediaWikiExtractor(const std::string& path, const std::string& files_folder)
+    : m_uploads(files_folder), m_stream(path) {}
 
 model::SourceInfo MediaWikiExtractor::open() {
     m_source.kind = "mediawiki";
@@ -100,7 +103,16 @@ void MediaWikiExtractor::read_siteinfo() {
         if (entry.name != "namespace") continue;
         const std::string key = entry.attribute("key");
         if (key.empty()) continue;
-        const int id = std::stoi(key);
+        const auto number = text::parse_int(key);
+        if (!number || *number < INT32_MIN || *number > INT32_MAX) {
+            model::Message message;
+            message.code = "mediawiki.bad-namespace";
+            message.text = "the namespace key \"" + key + "\" is not a number; the namespace is left out";
+            message.position = {m_stream.path(), entry.line > 0 ? entry.line : namespaces->line, 0};
+            m_open_messages.push_back(std::move(message));
+            continue;
+        }
+        const int id = static_cast<int>(*number);
         const std::string name = text::trim(entry.text);
         m_namespaces[id] = name;
         if (id == 14 && !name.empty()) m_category_prefix = name;
@@ -150,6 +162,30 @@ std::string MediaWikiExtractor::person_for(const XmlElement& contributor, model:
     return key;
 }
 
+model::Item MediaWikiExtractor::upload_item(const XmlElement& element, const UploadContents& contents,
+                                            model::ModelSink& sink) {
+    model::Item upload;
+    upload.kind = "attachment";
+    upload.status = "current";
+    upload.title = text::trim(element.child_text("filename"));
+    upload.created_at = text::trim(element.child_text("timestamp"));
+    upload.modified_at = upload.created_at;
+    upload.source_line = element.line;
+    if (const XmlElement* contributor = element.child("contributor")) {
+        upload.author_key = person_for(*contributor, sink);
+    }
+    for (const char* field : {"filename", "src", "size", "sha1base36", "rel"}) {
+        if (const auto value = text::trim(element.child_text(field)); !value.empty()) {
+            upload.attributes.emplace_back(field, value);
+        }
+    }
+    if (const auto comment = text::trim(element.child_text("comment")); !comment.empty()) {
+        upload.attributes.emplace_back("comment", comment);
+    }
+    add_file_attributes(upload, contents);
+    return upload;
+}
+
 void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     // The page's own fields come before its revisions; revisions are read one at a time, so a page
     // with a long history holds only its latest text and the metadata of each revision.
@@ -162,7 +198,7 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     std::string latest_revision;  // whose text latest_text is, not sent yet
     std::string latest_item_key;
     std::string latest_model = "wikitext";
-    std::vector<model::Item> uploads;  // a file page's uploads, metadata only, sent after the page
+    std::vector<std::pair<model::Item, UploadContents>> uploads;  // a file page's uploads, sent after the page
     XmlElement element;
     const int page_depth = m_stream.depth();
     if (m_stream.is_empty_element()) {
@@ -182,6 +218,12 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             (void)m_stream.read_element(&classify);
             continue;
         }
+        if (name == "upload") {
+            auto& [upload, contents] = uploads.emplace_back();
+            contents = read_upload(m_stream, &classify, m_uploads, element);
+            upload = upload_item(element, contents, sink);
+            continue;
+        }
         m_stream.read_element(&classify, element);
         if (name == "title") {
             item.title = text::trim(element.text);
@@ -194,28 +236,6 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             if (const auto target = element.attribute("title"); !target.empty()) {
                 item.attributes.emplace_back("redirect_to", target);
             }
-        } else if (name == "upload") {
-            model::Item upload;
-            upload.kind = "attachment";
-            upload.status = "current";
-            upload.title = text::trim(element.child_text("filename"));
-            upload.created_at = text::trim(element.child_text("timestamp"));
-            upload.modified_at = upload.created_at;
-            upload.source_line = element.line;
-            if (const XmlElement* contributor = element.child("contributor")) {
-                upload.author_key = person_for(*contributor, sink);
-            }
-            for (const char* field : {"filename", "src", "size", "sha1base36", "rel"}) {
-                if (const auto value = text::trim(element.child_text(field)); !value.empty()) {
-                    upload.attributes.emplace_back(field, value);
-                }
-            }
-            if (const auto comment = text::trim(element.child_text("comment")); !comment.empty()) {
-                upload.attributes.emplace_back("comment", comment);
-            }
-            // The embedded contents (--include-files) are not kept yet: counted, not silently dropped.
-            if (element.child("contents") != nullptr) upload.attributes.emplace_back("contents_not_kept", "1");
-            uploads.push_back(std::move(upload));
         } else if (name == "restrictions") {
             item.attributes.emplace_back("restrictions", text::trim(element.text));
         } else if (name == "revision") {
@@ -228,7 +248,17 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
             revision.comment = std::string(element.child_text("comment"));
             const XmlElement* body = element.child("text");
             const std::string bytes = body != nullptr ? body->attribute("bytes") : std::string();
-            revision.size = !bytes.empty() ? std::stoll(bytes) : (body != nullptr ? static_cast<std::int64_t>(body->text.size()) : 0);
+            const auto declared_size = text::parse_int(bytes);
+            revision.size = declared_size ? *declared_size
+                                          : (body != nullptr ? static_cast<std::int64_t>(body->text.size()) : 0);
+            if (!bytes.empty() && !declared_size) {
+                model::Message message;
+                message.code = "mediawiki.bad-number";
+                message.text = "revision " + revision.key + " of \"" + item.title + "\" gives its size as \"" + bytes +
+                               "\", not a number; the size of its text is used";
+                message.position = {m_stream.path(), element.line, 0};
+                sink.message(std::move(message));
+            }
             if (revision.timestamp.empty()) {
                 sink.message({model::Severity::warning, "mediawiki.revision-without-timestamp",
                               "revision " + revision.key + " of \"" + item.title + "\" has no timestamp",
@@ -267,7 +297,18 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
         }
     }
     item.key = !page_id.empty() ? "page:" + page_id : "title:" + item.title;
-    const int namespace_id = !ns.empty() ? std::stoi(ns) : namespace_of_title(item.title);
+    const auto ns_number = text::parse_int(ns);
+    const bool ns_usable = ns_number && *ns_number >= INT32_MIN && *ns_number <= INT32_MAX;
+    const int namespace_id = ns_usable ? static_cast<int>(*ns_number) : namespace_of_title(item.title);
+    if (!ns.empty() && !ns_usable) {
+        model::Message message;
+        message.code = "mediawiki.bad-number";
+        message.text = "page \"" + item.title + "\" gives its namespace as \"" + ns +
+                       "\", not a number; the namespace is taken from its title";
+        message.position = {m_stream.path(), item.source_line, 0};
+        message.item_key = item.key;
+        sink.message(std::move(message));
+    }
     item.container_keys.push_back("namespace:" + std::to_string(namespace_id));
     for (const auto& category : category_links(latest_text, m_category_prefix)) {
         const std::string key = "category:" + category;
@@ -292,19 +333,10 @@ void MediaWikiExtractor::read_page(model::ModelSink& sink) {
     item.body = {latest_model, std::move(latest_text)};
     const std::string page_key = item.key;
     sink.item(std::move(item));
-    for (auto& upload : uploads) {
+    for (auto& [upload, contents] : uploads) {
         upload.key = "upload:" + page_key.substr(page_key.find(':') + 1) + "@" + upload.created_at;
         upload.parent_key = page_key;
-        const bool contents_dropped = std::any_of(upload.attributes.begin(), upload.attributes.end(),
-                                                  [](const auto& pair) { return pair.first == "contents_not_kept"; });
-        if (contents_dropped) {
-            model::Message message;
-            message.code = "mediawiki.upload-contents-not-kept";
-            message.text = "the file contents embedded for " + upload.title + " are not kept yet; the metadata is";
-            message.position = {m_stream.path(), upload.source_line, 0};
-            message.item_key = upload.key;
-            sink.message(std::move(message));
-        }
+        for (auto& message : upload_messages(upload, contents, m_stream.path())) sink.message(std::move(message));
         sink.item(std::move(upload));
     }
 }
@@ -313,6 +345,8 @@ void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback&
     if (!m_positioned_on_page && m_source.kind.empty()) open();
     for (auto& container : m_namespace_containers) sink.container(std::move(container));
     m_namespace_containers.clear();
+    for (auto& message : m_open_messages) sink.message(std::move(message));
+    m_open_messages.clear();
     std::uint64_t pages = 0;
     while (m_positioned_on_page || m_stream.next()) {
         m_positioned_on_page = false;
@@ -336,7 +370,8 @@ void MediaWikiExtractor::extract(model::ModelSink& sink, const ProgressCallback&
 }  // namespace baton::extract::mediawiki
 
 namespace baton::extract {
-std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path, const ExtractOptions& /*options*/) {
-    return std::make_unique<mediawiki::MediaWikiExtractor>(path);
+std::unique_ptr<Extractor> create_mediawiki_extractor(const std::string& path, const ExtractOptions& options) {
+    return std::make_unique<mediawiki::MediaWikiExtractor>(
+        path, options.files_dir.empty() ? std::string() : (options.files_dir / "mediawiki").string());
 }
 }  // namespace baton::extract

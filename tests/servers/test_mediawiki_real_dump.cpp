@@ -21,7 +21,13 @@ TEST(RealMediaWiki, DumpBackupFullGivesEveryPageRevisionAndAuthor) {
     EXPECT_EQ(query_text(workspace, "SELECT i.title || '|' || p.login || '|' || f.title FROM items i JOIN people p ON "
                                     "p.id = i.author_id JOIN items f ON f.id = i.parent_id WHERE i.kind = 'attachment'"),
               "Diagram.gif|Jdoe|File:Diagram.gif");
-    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'mediawiki.upload-contents-not-kept'"), 1);
+    // Its contents, embedded by --include-files, decoded into a file beside the workspace: the very bytes uploaded.
+    const std::string upload_key = query_text(workspace, "SELECT key FROM items WHERE kind = 'attachment'");
+    const std::string stored = item_attribute(workspace, upload_key, "file_path");
+    EXPECT_EQ(stored.rfind(dir.file("w.db.files") + "/mediawiki/", 0), 0U) << stored;
+    EXPECT_EQ(read_file(stored), read_file(state + "/seed/Diagram.gif"));
+    EXPECT_EQ(item_attribute(workspace, upload_key, "file_size"), std::to_string(read_file(stored).size()));
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code LIKE 'mediawiki.upload-%'"), 0);
     const auto revisions_of = [&](const std::string& title) {
         return query_text(workspace, "SELECT group_concat(login, ',') FROM (SELECT p.login FROM revisions r JOIN items "
                                      "i ON i.id = r.item_id JOIN people p ON p.id = r.author_id WHERE i.title = '" +

@@ -1,6 +1,8 @@
 // DokuWiki data folders: the facts ../shared/fixtures/PROVENANCE.md lists, and bad history lines.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <filesystem>
 
 #include "extractors/dokuwiki/dokuwiki_extractor.hpp"
@@ -90,6 +92,30 @@ TEST(DokuWikiFixtures, ChangeLineParser) {
     EXPECT_FALSE(extract::dokuwiki::parse_change_line("x\ty", change, problem));
     EXPECT_FALSE(extract::dokuwiki::parse_change_line("soon\t127.0.0.1\tE\tp\tu\ts", change, problem));
     EXPECT_NE(problem.find("not a number"), std::string::npos);
+    // Found by the dokuwiki fuzzer: a timestamp of digits beyond 64 bits threw std::out_of_range.
+    EXPECT_FALSE(extract::dokuwiki::parse_change_line("99999999999999999999\t::1\tE\tp\tu\ts", change, problem));
+    EXPECT_EQ(problem, "the timestamp \"99999999999999999999\" is out of range");
+}
+
+TEST(DokuWikiFixtures, SavesWithinOneSecondKeepDistinctKeysAndTheAtticTextGoesToTheLast) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("data/pages"));
+    std::filesystem::create_directories(dir.file("data/meta"));
+    std::filesystem::create_directories(dir.file("data/attic"));
+    write_file(dir.file("data/pages/notes.txt"), "third");
+    write_file(dir.file("data/meta/notes.changes"),
+               "1700000000\t::1\tC\tnotes\talice\tfirst\t\t5\n1700000000\t::1\tE\tnotes\tbob\tsecond\t\t1\n"
+               "1700000000\t::1\tE\tnotes\talice\tthird\t\t0\n1700000009\t::1\tE\tnotes\tbob\tfourth\t\t0\n");
+    gzFile attic = gzopen(dir.file("data/attic/notes.1700000000.txt.gz").c_str(), "wb");
+    gzputs(attic, "text of the third save");
+    gzclose(attic);
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", dir.file("data"));
+    EXPECT_EQ(query_text(workspace, "SELECT group_concat(key, ' ') FROM (SELECT r.key FROM revisions r JOIN items i ON "
+                                    "i.id = r.item_id WHERE i.key = 'page:notes' ORDER BY r.position)"),
+              "1700000000#1 1700000000#2 1700000000 1700000009");
+    EXPECT_EQ(query_text(workspace, "SELECT revision_key || '=' || text FROM revision_texts WHERE item_key = 'page:notes'"),
+              "1700000000=text of the third save");
 }
 
 }  // namespace baton::test

@@ -175,4 +175,26 @@ TEST(MediaWikiCompressed, CorruptBzip2IsReported) {
     EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs"), "failed");
 }
 
+// Found by the mediawiki fuzzer: numbers that are not numbers threw std::invalid_argument out of the extractor.
+TEST(MediaWikiErrors, NumbersThatAreNotNumbersAreReportedAndTheRestKept) {
+    Scratch scratch;
+    const std::string path = scratch.dir.file("numbers.xml");
+    write_file(path,
+               "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">\n"
+               "<siteinfo><sitename>Intranet</sitename><namespaces>\n<namespace key=\"0\" />"
+               "<namespace key=\"one\">Talk</namespace><namespace key=\"99999999999\">Big</namespace>"
+               "</namespaces></siteinfo>\n"
+               "<page><title>Talk:Plans</title><ns>x1</ns><id>5</id>\n<revision><id>9</id>"
+               "<timestamp>2024-01-01T00:00:00Z</timestamp><contributor><username>Ann</username></contributor>"
+               "<text bytes=\"many\">Hello</text></revision></page>\n</mediawiki>\n");
+    extract_source(scratch.workspace, "mediawiki", path);
+    EXPECT_EQ(query_text(scratch.workspace, "SELECT group_concat(code || '@' || line, ' ') FROM (SELECT code, line FROM "
+                                            "messages ORDER BY id)"),
+              "mediawiki.bad-namespace@2 mediawiki.bad-namespace@2 mediawiki.bad-number@5 mediawiki.bad-number@4");
+    EXPECT_EQ(query_text(scratch.workspace, "SELECT group_concat(key, ' ') FROM containers"), "namespace:0");
+    // The page is kept: its size from its text, its namespace from its title (no "Talk" namespace left: main).
+    EXPECT_EQ(query_int(scratch.workspace, "SELECT size FROM revisions"), 5);
+    EXPECT_EQ(item_attribute(scratch.workspace, "page:5", "namespace"), "0");
+}
+
 }  // namespace baton::test
