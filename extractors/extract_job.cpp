@@ -42,8 +42,10 @@ SourceSpec parse_source_spec(const std::string& spec) {
 }
 
 std::filesystem::path files_dir_beside(const std::string& workspace_path) {
-    std::filesystem::path path(workspace_path);
-    return path.replace_extension(".files");
+    if (workspace_path.empty() || workspace_path == ":memory:") return {};
+    std::error_code error;
+    const auto absolute = std::filesystem::absolute(workspace_path, error);
+    return (error ? workspace_path : absolute.lexically_normal().string()) + ".files";
 }
 
 ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64_t run_id, const SourceSpec& spec) {

@@ -30,7 +30,7 @@ struct SourceSpec {
 };
 [[nodiscard]] SourceSpec parse_source_spec(const std::string& spec);
 
-// Where files found inside exports go: "baton.files" beside the workspace "baton.db".
+// Where files found inside exports go: "/abs/baton.db.files" beside the workspace "baton.db" ("" for ":memory:").
 [[nodiscard]] std::filesystem::path files_dir_beside(const std::string& workspace_path);
 
 // Extracts `spec` within run `run_id`. On bad input it keeps everything read before the problem,
