@@ -46,6 +46,7 @@ struct Intranet {
         write_file((root / "legacy.htm").string(), "<h1>Caf\xE9 menu</h1>");  // nothing declared, not UTF-8
         write_file((root / "liar.html").string(), "<meta charset=utf-8><title>na\xEFve</title>");
         write_file((root / "notes.txt").string(), "not a page");
+        write_file((root / "holes.htm").string(), "<meta charset=windows-1252><title>A\x81" "B</title>");
     }
     TempDir dir;
     std::filesystem::path root;
@@ -58,7 +59,7 @@ TEST(HtmlTree, FoldersPagesLinksAndAttachments) {
     workspace::Workspace workspace(intranet.dir.file("w.db"), workspace::Access::create);
     extract_source(workspace, "html", intranet.root.string());
 
-    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items WHERE kind = 'page'"), 5);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM items WHERE kind = 'page'"), 6);
     EXPECT_EQ(query_text(workspace, "SELECT group_concat(key, ' ') FROM (SELECT key FROM items WHERE kind = 'attachment' "
                                     "ORDER BY key)"),
               "file:docs/images/logo.gif file:docs/report.pdf");
@@ -106,8 +107,13 @@ TEST(HtmlTree, FoldersPagesLinksAndAttachments) {
     // Nothing declared and not UTF-8: read as windows-1252; a false UTF-8 declaration is reported.
     EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:legacy.htm'"), "Caf\xC3\xA9 menu");
     EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:liar.html'"), "na\xC3\xAFve");
-    EXPECT_EQ(query_text(workspace, "SELECT code || ' ' || severity || ' ' || item_key FROM messages"),
-              "html.wrong-charset warning page:liar.html");
+    EXPECT_EQ(query_text(workspace, "SELECT group_concat(code || ' ' || severity || ' ' || item_key, ' / ') FROM "
+                                    "(SELECT * FROM messages ORDER BY id)"),
+              "html.undecodable-bytes warning page:holes.htm / html.wrong-charset warning page:liar.html");
+    EXPECT_EQ(query_text(workspace, "SELECT text FROM messages WHERE code = 'html.undecodable-bytes'"),
+              "1 byte not defined in windows-1252 replaced");
+    // windows-1252's hole 0x81 becomes the C1 control U+0081, as browsers read it.
+    EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:holes.htm'"), "A\xC2\x81" "B");
     EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs"), "succeeded");
 
     // Reading the same tree again changes nothing.
