@@ -28,10 +28,13 @@ for manifest in "$build"/fuzz/*.seeds; do
   findings="$build/fuzz/findings/$name"
   rm -rf "$corpus" "$findings"
   mkdir -p "$corpus" "$findings"
-  # Seed files are copied (folders: every file below them), so the fixtures are never written to.
+  # Seed files are copied (folders: every file below them), so the fixtures are never written to; each copy is
+  # named by a hash of its path, so seeds of the same name (every export's entities.xml) all stay.
   while IFS= read -r seed; do
     [ -n "$seed" ] || continue
-    find "$seed" -type f -exec cp -t "$corpus" {} +
+    find "$seed" -type f -print0 | while IFS= read -r -d '' file; do
+      cp "$file" "$corpus/$(printf '%s' "$file" | sha1sum | cut -c1-12)-$(basename "$file")"
+    done
   done <"$manifest"
   log="$build/fuzz/$name.log"
   echo "== fuzz $name: $seconds s on $(find "$corpus" -type f | wc -l) seeds"
