@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "extractors/common/base64_decoder.hpp"
+
 namespace baton::extract {
 
 class Base64FileWriter {
@@ -35,9 +37,8 @@ private:
     std::string m_problem;
     std::string m_head;
     std::uint64_t m_bytes = 0;
-    std::uint32_t m_quantum = 0;  // bits of the 6-bit groups read so far
-    int m_groups = 0;             // groups in m_quantum (0-3)
-    int m_padding = 0;            // '=' seen; only more '=' or whitespace may follow
+    Base64Decoder m_decoder;
+    std::string m_decoded;  // what the last piece decoded to
     bool m_finished = false;
     char m_buffer[65536];
     std::size_t m_buffered = 0;
