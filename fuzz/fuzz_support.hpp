@@ -22,7 +22,7 @@ public:
     void person(model::Person person) override { m_bytes += person.key.size(); }
     void container(model::Container container) override { m_bytes += container.key.size(); }
     void item(model::Item item) override {
-        m_bytes += item.key.size() + item.body.text.size();
+        m_bytes += item.key.size() + item.title.size() + item.body.text.size() + item.parent_key.size();
         for (const auto& [name, value] : item.attributes) m_bytes += name.size() + value.size();
         for (const auto& revision : item.revisions) m_bytes += revision.key.size() + revision.comment.size();
     }
@@ -57,12 +57,10 @@ inline void write_bytes(const std::filesystem::path& path, std::string_view byte
 
 // Runs open() + extract() of `kind` on `path`. Bad input must end in InputError; anything else
 // (a crash, a sanitizer report, another exception escaping) is a finding.
-inline void run_extractor(std::string_view kind, const std::string& path, const std::string& files_folder = {}) {
+inline void run_extractor(std::string_view kind, const std::string& path, const extract::ExtractOptions& options) {
     const extract::ExtractorKind* found = extract::find_extractor_kind(kind);
     if (found == nullptr) __builtin_trap();  // the target names a kind the registry does not know
     try {
-        extract::ExtractOptions options;
-        options.files_dir = files_folder;
         auto extractor = found->create(path, options);
         (void)extractor->open();
         DiscardSink sink;
@@ -70,6 +68,12 @@ inline void run_extractor(std::string_view kind, const std::string& path, const 
     } catch (const InputError&) {
         // Expected for bad input: reported with a position, not a finding.
     }
+}
+
+inline void run_extractor(std::string_view kind, const std::string& path, const std::string& files_folder = {}) {
+    extract::ExtractOptions options;
+    options.files_dir = files_folder;
+    run_extractor(kind, path, options);
 }
 
 }  // namespace baton::fuzz
