@@ -11,6 +11,7 @@
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "transform/contributions.hpp"
+#include "transform/mapping/stewardship_plan.hpp"
 #include "transform/onboarding_tasks.hpp"
 
 namespace baton::transform {
@@ -56,12 +57,17 @@ public:
               "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")) {}
 
     void run() {
-        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules) VALUES (?, ?)");
-        insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules)).run();
+        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules, mapping_file) VALUES (?, ?, ?)");
+        insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules));
+        insert_plan.bind_text_or_null(3, m_rules.mapping != nullptr ? m_rules.mapping->file : std::string()).run();
         load_containers();
         place_content();
         place_dependents();
-        assign_roles();
+        if (m_rules.mapping != nullptr) {
+            mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping);
+        } else {
+            assign_roles();
+        }
         generate_onboarding_tasks(m_workspace, m_run);
     }
 
@@ -322,6 +328,14 @@ private:
 }  // namespace
 
 std::string describe_rules(const BuiltInRules& rules) {
+    if (rules.mapping != nullptr) {
+        const auto& stewardship = rules.mapping->stewardship;
+        return "mapping " + rules.mapping->file + " (sha256 " + rules.mapping->sha256.substr(0, 12) +
+               "): one community per top-level category (a site community for content without one); " +
+               std::to_string(stewardship.owners) + " owner(s) and " + std::to_string(stewardship.managers) +
+               " manager(s) per community by stewardship score (half-life " +
+               std::to_string(stewardship.half_life_days) + " days); comments and attachments follow their item";
+    }
     return "built-in: one community per top-level category (a site community for content without one); the " +
            std::to_string(rules.owners_per_community) + " most active author(s) own it, the next " +
            std::to_string(rules.managers_per_community) +
