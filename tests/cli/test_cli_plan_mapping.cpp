@@ -60,4 +60,31 @@ TEST(CliPlanMapping, ABrokenMappingExitsWithNineNamingFileAndLine) {
     EXPECT_EQ(missing.exit_code, static_cast<int>(ExitCode::mapping));
 }
 
+TEST(CliPlanMapping, JsonAndDiffAgainstTheBuiltInPlan) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    const auto none = run_baton("plan --diff previous", dir.path());
+    EXPECT_EQ(none.exit_code, static_cast<int>(ExitCode::precondition)) << none.err;
+    ASSERT_EQ(run_baton("plan", dir.path()).exit_code, 0);  // run 2: the refused one recorded no run
+    const auto plan =
+        run_baton("plan --diff previous --mapping " + quoted(source_file("mappings/example.xml")), dir.path());
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+    EXPECT_NE(plan.out.find("changes since plan 2:\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  + community onboarding (Onboarding)\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  - community uncategorized (Uncategorized)\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  > post:21: human-resources -> onboarding\n"), std::string::npos) << plan.out;
+
+    const auto json = run_baton("plan --json --diff 2", dir.path());
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_EQ(json.out.rfind("{\"run_id\":4,", 0), 0U) << json.out.substr(0, 200);
+    EXPECT_NE(json.out.find("\"diff\":{\"before_run\":2,"), std::string::npos);
+    EXPECT_NE(json.out.find("\"slug\":\"human-resources\""), std::string::npos);
+    EXPECT_EQ(json.out.find("plan (run"), std::string::npos);  // JSON only
+
+    EXPECT_EQ(run_baton("plan --diff 1", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
+    EXPECT_EQ(run_baton("plan --diff soon", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
+}
+
 }  // namespace baton::test

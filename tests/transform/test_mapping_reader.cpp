@@ -31,15 +31,16 @@ TEST(MappingReader, TheShippedExampleValidatesAndReadsAsWritten) {
     const Mapping mapping = read_mapping(path);
     EXPECT_EQ(mapping.sha256.size(), 64U);
     ASSERT_EQ(mapping.communities.rules.size(), 3U);
-    const auto& news = mapping.communities.rules[0];
-    EXPECT_EQ(news.slug, "news");
-    EXPECT_EQ(news.name, "News and Announcements");
-    EXPECT_EQ(news.description, "What the company tells everyone.");
-    ASSERT_EQ(news.from.size(), 2U);
-    EXPECT_EQ(news.from[0].by, ContainerSelector::By::container);
-    EXPECT_EQ(news.from[0].pattern, "category:news");
-    EXPECT_EQ(news.from[1].by, ContainerSelector::By::path);
-    EXPECT_EQ(mapping.communities.rules[1].from[0].source, "wxr:acme-intranet");
+    const auto& company = mapping.communities.rules[0];
+    EXPECT_EQ(company.slug, "company");
+    EXPECT_EQ(company.name, "Company News and Engineering");
+    EXPECT_EQ(company.description, "What the company and its engineers tell everyone.");
+    ASSERT_EQ(company.from.size(), 2U);
+    EXPECT_EQ(company.from[0].by, ContainerSelector::By::container);
+    EXPECT_EQ(company.from[0].pattern, "category:company-news");
+    EXPECT_EQ(company.from[1].by, ContainerSelector::By::path);
+    EXPECT_EQ(mapping.communities.rules[1].from[0].source, "Acme Intranet");
+    EXPECT_EQ(mapping.communities.rules[2].from[0].by, ContainerSelector::By::glob);
     EXPECT_EQ(mapping.communities.rules[2].from[1].by, ContainerSelector::By::regex);
     ASSERT_EQ(mapping.communities.excluded.size(), 1U);
     EXPECT_EQ(mapping.communities.excluded[0].pattern, "category:uncategorized");
@@ -49,7 +50,7 @@ TEST(MappingReader, TheShippedExampleValidatesAndReadsAsWritten) {
     ASSERT_EQ(mapping.identity.rules.size(), 3U);
     EXPECT_EQ(mapping.identity.rules[2], Identity::Rule::display_name);
     ASSERT_EQ(mapping.identity.aliases.size(), 1U);
-    EXPECT_EQ(mapping.identity.aliases[0].login, "g.whitfield");
+    EXPECT_EQ(mapping.identity.aliases[0].login, "john.doe");
 
     const auto& stewardship = mapping.stewardship;
     EXPECT_DOUBLE_EQ(stewardship.weights.pages_created, 10);
@@ -58,13 +59,14 @@ TEST(MappingReader, TheShippedExampleValidatesAndReadsAsWritten) {
     EXPECT_EQ(stewardship.max_communities_per_person, 3);
     ASSERT_EQ(stewardship.never_assign.size(), 1U);
     ASSERT_EQ(stewardship.pins.size(), 1U);
-    EXPECT_EQ(stewardship.pins[0].community, "news");
+    EXPECT_EQ(stewardship.pins[0].community, "onboarding");
+    EXPECT_DOUBLE_EQ(stewardship.minimum_score, 5);
     EXPECT_EQ(stewardship.pins[0].role, "owner");
     EXPECT_GT(stewardship.pins[0].line, 30);
 
     ASSERT_EQ(mapping.successors.size(), 3U);
     EXPECT_EQ(mapping.successors[2].rule, Successor::Rule::fallback);
-    EXPECT_EQ(mapping.successors[2].person, "login:admin");
+    EXPECT_EQ(mapping.successors[2].person, "login:grace");
     ASSERT_EQ(mapping.content.rules.size(), 2U);
     EXPECT_FALSE(mapping.content.rules[0].include);
     EXPECT_EQ(mapping.content.rules[0].older_than_years, 10);
