@@ -413,12 +413,28 @@ private:
 
 std::string describe_rules(const BuiltInRules& rules) {
     if (rules.mapping != nullptr) {
-        const auto& stewardship = rules.mapping->stewardship;
-        return "mapping " + rules.mapping->file + " (sha256 " + rules.mapping->sha256.substr(0, 12) +
-               "): one community per top-level category (a site community for content without one); " +
-               std::to_string(stewardship.owners) + " owner(s) and " + std::to_string(stewardship.managers) +
-               " manager(s) per community by stewardship score (half-life " +
-               std::to_string(stewardship.half_life_days) + " days); comments and attachments follow their item";
+        const auto& m = *rules.mapping;
+        const auto& stewardship = m.stewardship;
+        std::string text = "mapping " + m.file + " (sha256 " + m.sha256.substr(0, 12) + "): " +
+                           text::counted(static_cast<std::int64_t>(m.communities.rules.size()), "community rule") +
+                           ", " + text::counted(static_cast<std::int64_t>(m.communities.excluded.size()), "exclusion") +
+                           ", otherwise " +
+                           (m.communities.fallback == mapping::Communities::Default::site
+                                ? "the site community"
+                                : "one community per top-level category") +
+                           "; " + text::counted(static_cast<std::int64_t>(m.content.rules.size()), "content rule");
+        if (m.content.archive_after_years > 0) {
+            text += ", archive proposed after " + std::to_string(m.content.archive_after_years) + " years";
+        }
+        text += "; " + std::to_string(stewardship.owners) + " owner(s) and " + std::to_string(stewardship.managers) +
+                " manager(s) per community by stewardship score (half-life " +
+                std::to_string(stewardship.half_life_days) + " days";
+        if (stewardship.max_communities_per_person > 0) {
+            text += ", at most " + std::to_string(stewardship.max_communities_per_person) + " per person";
+        }
+        text += "), " + text::counted(static_cast<std::int64_t>(stewardship.pins.size()), "pin");
+        if (!m.identity.directory.empty()) text += "; people directory " + m.identity.directory;
+        return text + "; comments and attachments follow their item";
     }
     return "built-in: one community per top-level category (a site community for content without one); the " +
            std::to_string(rules.owners_per_community) + " most active author(s) own it, the next " +

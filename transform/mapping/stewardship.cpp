@@ -259,13 +259,17 @@ private:
         for (std::size_t i = 0; i < m_states.size(); ++i) {
             if (m_states[i].owners == 0) order.push_back(i);
         }
-        const auto best = [&](std::size_t i) {
+        std::map<std::size_t, double> best;  // the best eligible score of each community, -1 for none
+        for (const std::size_t i : order) {
+            best[i] = -1.0;
             for (const auto& entry : m_states[i].ranked) {
-                if (owner_eligible(m_states[i], entry)) return entry.score;
+                if (owner_eligible(m_states[i], entry)) {
+                    best[i] = entry.score;
+                    break;
+                }
             }
-            return -1.0;
-        };
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best(a) > best(b); });
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return best[a] > best[b]; });
         for (const std::size_t community : order) {
             std::set<std::int64_t> visited;
             augment(community, visited);
