@@ -33,7 +33,7 @@ TEST(CliPlanMapping, TheExampleMappingOnTheSampleExport) {
     EXPECT_EQ(query_text(workspace, "SELECT reason FROM plan_roles r JOIN people p ON p.id = r.person_id JOIN "
                                     "plan_communities c ON c.id = r.community_id WHERE p.login = 'erin' AND "
                                     "c.slug = 'it'")
-                  .rfind("succeeds Dave Okafor, who has left (rank 1 here): their manager in the directory", 0),
+                  .rfind("take over from Dave Okafor, who has left (rank 1 here): their manager in the directory", 0),
               0U);
     const auto report = run_baton("report --out report.html", dir.path());
     EXPECT_EQ(report.exit_code, 0) << report.err;

@@ -195,9 +195,9 @@ TEST(Stewardship, PinsOverrideTheRanking) {
     s.input.pins.push_back({"nowhere", s.person("alice"), "owner", 9});
     const auto result = s.run();
     EXPECT_EQ(s.roles(result, "hr"), "owner:bob,manager:alice");
-    EXPECT_EQ(s.role_of(result, "hr", "bob")->reason.rfind("pinned as owner by the mapping (line 7); created 1", 0), 0U);
+    EXPECT_EQ(s.role_of(result, "hr", "bob")->reason.rfind("were pinned as owner by the mapping (line 7); created 1", 0), 0U);
     EXPECT_EQ(s.roles(result, "it"), "manager:carol,owner:alice");
-    EXPECT_EQ(s.role_of(result, "it", "carol")->reason, "pinned as manager by the mapping (line 8); no contributions here");
+    EXPECT_EQ(s.role_of(result, "it", "carol")->reason, "were pinned as manager by the mapping (line 8); no contributions here");
     ASSERT_TRUE(Scenario::has_message(result, "plan.pin-unknown-community"));
     EXPECT_EQ(result.messages[0].line, 9);
 }
@@ -265,7 +265,7 @@ TEST(Stewardship, ADepartedOwnerIsSucceededByTheNextActiveContributor) {
     const auto result = s.run();
     EXPECT_EQ(s.roles(result, "hr"), "owner:bob");
     EXPECT_EQ(s.role_of(result, "hr", "bob")->reason.rfind(
-                  "succeeds alice, who has left (rank 1 here): the next-ranked active contributor; created 1", 0),
+                  "take over from alice, who has left (rank 1 here): the next-ranked active contributor; created 1", 0),
               0U)
         << s.role_of(result, "hr", "bob")->reason;
     EXPECT_NE(s.candidate(result, "hr", "alice")->reason.find("has left"), std::string::npos);
@@ -283,7 +283,7 @@ TEST(Stewardship, SuccessorRulesApplyInTheirDeclaredOrder) {
     const auto result = s.run();
     EXPECT_EQ(s.roles(result, "hr"), "owner:mona");
     EXPECT_EQ(s.role_of(result, "hr", "mona")->reason,
-              "succeeds alice, who has left (rank 1 here): their manager in the directory; no contributions here");
+              "take over from alice, who has left (rank 1 here): their manager in the directory; no contributions here");
 }
 
 TEST(Stewardship, TheFallbackSuccessorWhenNobodyElseCan) {

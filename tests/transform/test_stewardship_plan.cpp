@@ -158,7 +158,7 @@ TEST(StewardshipPlan, TheDirectoryDecidesWhoHasLeftAndWhoSucceeds) {
     EXPECT_EQ(w.roles(plan, "it"), "owner:carol,manager:dave");
     EXPECT_NE(test::query_text(w.workspace, "SELECT reason FROM plan_roles WHERE role = 'owner' AND person_id = "
                                             "(SELECT id FROM people WHERE login = 'carol')")
-                  .find("succeeds Bob Lindqvist, who has left (rank 1 here): their manager in the directory"),
+                  .find("take over from Bob Lindqvist, who has left (rank 1 here): their manager in the directory"),
               std::string::npos);
     const auto identity = [&](const std::string& login) {
         return test::query_text(w.workspace, "SELECT i.matched_by || '|' || coalesce(i.directory_login, '') FROM "

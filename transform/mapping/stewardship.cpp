@@ -54,7 +54,7 @@ struct CommunityState {
     std::vector<Ranked> ranked;
     std::map<std::int64_t, std::string> roles;  // person -> role
     int owners = 0;
-    std::string successor_note;  // "succeeds X, who has left ...; " prefixed to the owner's reason
+    std::string successor_note;  // "take over from X, who has left ...; " prefixed to the owner's reason
 };
 
 class Assigner {
@@ -170,7 +170,7 @@ private:
                 continue;
             }
             assign(state, pin.person_id, pin.role,
-                   reason_with_facts(state, pin.person_id, "pinned as " + pin.role + " by the mapping (line " +
+                   reason_with_facts(state, pin.person_id, "were pinned as " + pin.role + " by the mapping (line " +
                                                                std::to_string(pin.line) + ")"));
         }
     }
@@ -193,7 +193,7 @@ private:
             });
             if (top == state.ranked.end() || !standing(top->person).departed) continue;
             const auto& departed = standing(top->person);
-            const std::string lead = "succeeds " + name(top->person) + ", who has left (rank " +
+            const std::string lead = "take over from " + name(top->person) + ", who has left (rank " +
                                      std::to_string(top->rank) + " here): ";
             bool settled = false;
             for (const auto& successor : m_mapping.successors) {
