@@ -1,6 +1,8 @@
 // Mapping files: the shipped example validates and reads as written; broken ones are refused with file and line.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/error.hpp"
 #include "support/test_support.hpp"
 #include "transform/mapping/mapping_reader.hpp"
@@ -137,6 +139,28 @@ TEST(MappingReader, TheSchemaIsFoundFromTheBuildTree) {
     const std::string path = schema_path();
     EXPECT_NE(path.find("baton-mapping.rng"), std::string::npos);
     EXPECT_FALSE(test::read_file(path).empty());
+}
+
+// Every file in tests/transform/broken-mappings/ starts with "<!-- expect: LINE: MESSAGE -->": the error it must give.
+TEST(MappingReader, BrokenMappingFixturesPinTheirMessages) {
+    int checked = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_file("tests/transform/broken-mappings"))) {
+        const std::string path = entry.path().string();
+        const std::string content = test::read_file(path);
+        const auto start = content.find("<!-- expect: ");
+        const auto end = content.find(" -->");
+        ASSERT_EQ(start, 0U) << path;
+        const std::string expected = content.substr(13, end - 13);
+        try {
+            (void)read_mapping(path);
+            ADD_FAILURE() << "accepted " << path;
+        } catch (const InputError& error) {
+            EXPECT_EQ(error.code(), ExitCode::mapping) << path;
+            EXPECT_EQ(std::to_string(error.position().line) + ": " + error.problem(), expected) << path;
+        }
+        ++checked;
+    }
+    EXPECT_GE(checked, 10);
 }
 
 }  // namespace baton::transform::mapping

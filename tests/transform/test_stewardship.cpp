@@ -274,7 +274,7 @@ TEST(Stewardship, ADepartedOwnerIsSucceededByTheNextActiveContributor) {
 TEST(Stewardship, SuccessorRulesApplyInTheirDeclaredOrder) {
     Scenario s;
     s.mapping.stewardship.managers = 0;
-    s.mapping.successors = {{Successor::Rule::directory_manager, {}}, {Successor::Rule::next_active_contributor, {}}};
+    s.mapping.successors = {{Successor::Rule::directory_manager, {}, 0}, {Successor::Rule::next_active_contributor, {}, 0}};
     s.did("hr", "alice", 9, 0);
     s.did("hr", "bob", 1, 0);
     auto& alice = s.input.people[s.person("alice")];
@@ -288,9 +288,9 @@ TEST(Stewardship, SuccessorRulesApplyInTheirDeclaredOrder) {
 
 TEST(Stewardship, TheFallbackSuccessorWhenNobodyElseCan) {
     Scenario s;
-    s.mapping.successors = {{Successor::Rule::next_active_contributor, {}},
-                            {Successor::Rule::directory_manager, {}},
-                            {Successor::Rule::fallback, "login:admin"}};
+    s.mapping.successors = {{Successor::Rule::next_active_contributor, {}, 0},
+                            {Successor::Rule::directory_manager, {}, 0},
+                            {Successor::Rule::fallback, "login:admin", 0}};
     s.did("hr", "alice", 9, 0);
     s.input.people[s.person("alice")].departed = true;  // and no manager in the directory
     s.input.fallback_person_id = s.person("admin");

@@ -77,6 +77,7 @@ struct Successor {
     enum class Rule { next_active_contributor, directory_manager, fallback };
     Rule rule = Rule::next_active_contributor;
     std::string person;  // for fallback
+    std::int64_t line = 0;
 };
 
 struct ContentRule {
@@ -98,8 +99,8 @@ struct Mapping {
     Communities communities;
     Identity identity;
     Stewardship stewardship;
-    std::vector<Successor> successors = {{Successor::Rule::next_active_contributor, {}},
-                                         {Successor::Rule::directory_manager, {}}};
+    std::vector<Successor> successors = {{Successor::Rule::next_active_contributor, {}, 0},
+                                         {Successor::Rule::directory_manager, {}, 0}};
     Content content;
 };
 

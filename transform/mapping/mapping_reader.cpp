@@ -7,6 +7,7 @@
 #include <libxml/xmlerror.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -184,7 +185,7 @@ void read_successors(const xmlNode* node, std::vector<Successor>& successors) {
         successors.push_back({rule == "next-active-contributor" ? Successor::Rule::next_active_contributor
                               : rule == "directory-manager"     ? Successor::Rule::directory_manager
                                                                 : Successor::Rule::fallback,
-                              attribute(child, "person")});
+                              attribute(child, "person"), xmlGetLineNo(child)});
     });
 }
 
@@ -211,9 +212,10 @@ void check_meaning(const Mapping& mapping) {
     }
     int fallbacks = 0;
     for (const auto& successor : mapping.successors) {
-        if (successor.rule == Successor::Rule::fallback) ++fallbacks;
+        if (successor.rule == Successor::Rule::fallback && ++fallbacks > 1) {
+            fail(mapping.file, successor.line, "<departed> names more than one fallback successor");
+        }
     }
-    if (fallbacks > 1) fail(mapping.file, 0, "<departed> names more than one fallback successor");
 }
 
 }  // namespace
@@ -257,7 +259,11 @@ Mapping read_mapping(const std::string& path) {
     if (doc->intSubset != nullptr) {
         for (const xmlNode* node = doc->intSubset->children; node != nullptr; node = node->next) {
             if (node->type == XML_ENTITY_DECL) {
-                fail(path, xmlGetLineNo(node), "the document declares an entity; mapping files may not declare entities");
+                // Declarations carry no line in libxml2: count the lines before the first one in the bytes.
+                const auto at = bytes.find("<!ENTITY");
+                const auto line = at == std::string::npos ? 0 : 1 + std::count(bytes.begin(), bytes.begin() +
+                                                                               static_cast<std::ptrdiff_t>(at), '\n');
+                fail(path, line, "the document declares an entity; mapping files may not declare entities");
             }
         }
     }
