@@ -16,7 +16,7 @@ int run_plan(const Arguments& arguments) {
     po::options_description options("Options");
     add_common_options(options);
     options.add_options()("managers", po::value<int>()->default_value(2), "managers per community besides the owner")(
-        "mapping", po::value<std::string>(), "a mapping file (mappings/baton-mapping.rng; see docs/mapping-format.md)")(
+        "mapping", po::value<std::string>(), "plan with a mapping file (docs/mapping-format.md)")(
         "json", "print the plan as JSON instead of the summary")(
         "diff", po::value<std::string>(), "compare with an earlier plan: its run id, or `previous`");
     const auto values = parse_command_line(
