@@ -213,4 +213,58 @@ TEST(StewardshipPlan, TheSameWorkspaceAndMappingGiveTheSamePlan) {
     EXPECT_EQ(w.roles(first, "it"), "owner:bob");
 }
 
+TEST(StewardshipPlan, PeopleOfTwoSourcesMatchedToOneDirectoryEntryAreOnePerson) {
+    test::TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    const auto run = workspace.begin_run("extract", "test");
+    const auto write = [&](const std::string& key, const std::string& category, const std::string& alice_key,
+                           int alice_pages, int bob_pages) {
+        const auto source = workspace.upsert_source({"test", key, "x", key, "", ""}, run, "");
+        workspace::WorkspaceWriter writer(workspace, source, run);
+        writer.person({alice_key, alice_key == "login:alice" ? "alice" : "", "Alice Moreau", "alice@acme.example", {},
+                       true});
+        writer.container({category, "category", "HR", "hr", "", "", {}, true});
+        int n = 0;
+        const auto page = [&](const std::string& author) {
+            model::Item item;
+            item.key = "post:" + std::to_string(++n);
+            item.kind = "post";
+            item.author_key = author;
+            item.container_keys = {category};
+            item.revisions.push_back({"1", author, "2025-01-01", 100, {}, {}});
+            writer.item(item);
+        };
+        for (int i = 0; i < alice_pages; ++i) page(alice_key);
+        for (int i = 0; i < bob_pages; ++i) page("login:bob");
+        writer.finish_complete();
+    };
+    write("blog", "category:hr", "login:alice", 2, 3);
+    write("wiki", "category:people", "email:alice@acme.example", 2, 0);
+    test::write_file(dir.file("people.csv"), "login,email,display_name\na.moreau,alice@acme.example,Alice Moreau\n");
+    const auto plan_with = [&](const std::string& pin) {
+        test::write_file(dir.file("m.xml"),
+                         "<mapping version=\"1\"><communities><community slug=\"hr\"><from container=\"category:hr\"/>"
+                         "<from container=\"category:people\"/></community></communities>"
+                         "<identity><directory file=\"people.csv\"/></identity>"
+                         "<stewardship><recency half-life-days=\"0\"/><roles managers=\"0\"/>" + pin +
+                             "</stewardship></mapping>");
+        const auto rules = mapping::read_mapping(dir.file("m.xml"));
+        BuiltInRules built_in;
+        built_in.mapping = &rules;
+        const auto plan = workspace.begin_run("plan", "");
+        plan_with_built_in_rules(workspace, plan, built_in);
+        return test::query_text(workspace, "SELECT group_concat(p.key || '|' || r.role || '|' || r.reason, '/') FROM "
+                                           "plan_roles r JOIN people p ON p.id = r.person_id WHERE r.plan_run = " +
+                                               std::to_string(plan));
+    };
+    // Apart, each Alice has about 22 points and bob 33; together she has 44 and owns the merged community.
+    EXPECT_EQ(plan_with(""), "login:alice|owner|created 4 of 7 pages, 4 edits, last edit 2025-01; score 44.2, rank 1 "
+                             "of 2 here; active in the directory");
+    // A pin naming her by the email both of her people have is not ambiguous: they are one.
+    EXPECT_EQ(plan_with("<pin community=\"hr\" person=\"alice@acme.example\" role=\"owner\"/>")
+                  .rfind("login:alice|owner|were pinned as owner by the mapping (line 1)", 0),
+              0U);
+    EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'plan.ambiguous-person'"), 0);
+}
+
 }  // namespace baton::transform

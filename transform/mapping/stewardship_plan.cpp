@@ -104,7 +104,10 @@ public:
             }
             input.people[person.id] = standing;
         }
-        if (!m_mapping.identity.directory.empty()) match_directory(input);
+        if (!m_mapping.identity.directory.empty()) {
+            match_directory(input);
+            merge_same_people(input);
+        }
         for (const auto& pin : m_mapping.stewardship.pins) {
             const std::int64_t person = resolve(pin.person, "pin", pin.line);
             if (person != 0) input.pins.push_back({pin.community, person, pin.role, pin.line});
@@ -119,11 +122,39 @@ public:
     }
 
 private:
-    // The one person a mapping reference names; none or several are reported, never guessed.
+    std::int64_t canonical(std::int64_t person) const {
+        const auto found = m_canonical.find(person);
+        return found == m_canonical.end() ? person : found->second;
+    }
+
+    // People of several sources matched to one directory entry are one person: their facts in a community are
+    // added up under the first of them (the lowest id), who stands for them in roles and limits.
+    void merge_same_people(StewardshipInput& input) const {
+        if (m_canonical.empty()) return;
+        for (auto& community : input.communities) {
+            std::map<std::int64_t, ContributionFacts> merged;
+            for (const auto& [person, facts] : community.facts) {
+                auto& into = merged[canonical(person)];
+                into.pages_created += facts.pages_created;
+                into.revisions += facts.revisions;
+                into.bytes_added += facts.bytes_added;
+                into.comments += facts.comments;
+                into.talk_revisions += facts.talk_revisions;
+                into.last_edit = std::max(into.last_edit, facts.last_edit);
+            }
+            community.facts = std::move(merged);
+        }
+    }
+
+    // The one person a mapping reference names; none or several are reported, never guessed (people the
+    // directory shows to be one are one).
     std::int64_t resolve(const std::string& reference, const std::string& what, std::int64_t line) {
         std::vector<std::int64_t> found;
         for (const auto& person : m_people) {
-            if (names_person(reference, person)) found.push_back(person.id);
+            if (names_person(reference, person) &&
+                std::find(found.begin(), found.end(), canonical(person.id)) == found.end()) {
+                found.push_back(canonical(person.id));
+            }
         }
         if (found.size() == 1) return found.front();
         m_messages.push_back({found.empty() ? "plan.unknown-person" : "plan.ambiguous-person",
@@ -146,6 +177,11 @@ private:
         std::map<std::string, std::int64_t> person_of_login;  // the lowest person id matched to each login
         for (const auto& match : matches) {
             if (match.entry != nullptr) person_of_login.emplace(match.entry->login, match.person_id);
+        }
+        for (const auto& match : matches) {
+            if (match.entry != nullptr && person_of_login.at(match.entry->login) != match.person_id) {
+                m_canonical[match.person_id] = person_of_login.at(match.entry->login);
+            }
         }
         auto insert = m_db.prepare(
             "INSERT INTO plan_identities(plan_run, person_id, matched_by, directory_login, status, department, detail) "
@@ -204,6 +240,7 @@ private:
     const Mapping& m_mapping;
     std::vector<WorkspacePerson> m_people;
     std::vector<PlanMessage> m_messages;
+    std::map<std::int64_t, std::int64_t> m_canonical;  // person -> the person standing for them (same directory entry)
 };
 
 }  // namespace
