@@ -182,13 +182,14 @@ TEST(StewardshipPlan, RequireMatchKeepsUnmatchedPeopleOutAndPinsNameTheirLine) {
     w.page({{"login:alice", 10}}, {"category:it"}, "2023-01-03T00:00:00Z");
     const auto rules = w.mapping(
         "<identity require-match=\"true\"><directory file=\"people.csv\"/></identity>\n"
-        "<stewardship>\n<pin community=\"it\" person=\"login:nobody\" role=\"manager\"/>\n</stewardship>\n",
+        "<stewardship>\n<never-assign person=\"ghost\"/><pin community=\"it\" person=\"login:nobody\" "
+        "role=\"manager\"/>\n</stewardship>\n",
         "login,email,display_name\nalice,,\n");
     const auto plan = w.plan(rules);
     EXPECT_EQ(w.roles(plan, "it"), "owner:alice");
     EXPECT_NE(w.reason(plan, "dave").find("not found in the people directory"), std::string::npos);
-    EXPECT_EQ(w.messages(plan, "plan.unknown-person"), 1);
-    EXPECT_EQ(test::query_int(w.workspace, "SELECT line FROM messages WHERE code = 'plan.unknown-person'"), 4);
+    EXPECT_EQ(w.messages(plan, "plan.unknown-person"), 2);  // the never-assign entry and the pin
+    EXPECT_EQ(test::query_int(w.workspace, "SELECT max(line) FROM messages WHERE code = 'plan.unknown-person'"), 4);
 }
 
 TEST(StewardshipPlan, TheSameWorkspaceAndMappingGiveTheSamePlan) {

@@ -104,6 +104,13 @@ public:
             }
             input.people[person.id] = standing;
         }
+        for (const auto& never : m_mapping.stewardship.never_assign) {
+            if (std::none_of(m_people.begin(), m_people.end(),
+                             [&](const WorkspacePerson& person) { return names_person(never, person); })) {
+                m_messages.push_back({"plan.unknown-person",
+                                      "the never-assign entry \"" + never + "\" names nobody in the workspace", {}, 0});
+            }
+        }
         if (!m_mapping.identity.directory.empty()) {
             match_directory(input);
             merge_same_people(input);
