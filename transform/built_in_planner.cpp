@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -11,6 +12,9 @@
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "transform/contributions.hpp"
+#include "transform/mapping/community_rules.hpp"
+#include "transform/mapping/content_rules.hpp"
+#include "transform/mapping/stewardship_plan.hpp"
 #include "transform/onboarding_tasks.hpp"
 
 namespace baton::transform {
@@ -40,6 +44,7 @@ std::string exclusion_reason(const std::string& kind, const std::string& status)
 struct ContainerNode {
     std::int64_t parent_id = 0;
     std::int64_t source_id = 0;
+    std::string key;
     std::string name;
     std::string slug;
     std::string description;
@@ -56,24 +61,93 @@ public:
               "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")) {}
 
     void run() {
-        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules) VALUES (?, ?)");
-        insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules)).run();
+        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules, mapping_file) VALUES (?, ?, ?)");
+        insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules));
+        insert_plan.bind_text_or_null(3, m_rules.mapping != nullptr ? m_rules.mapping->file : std::string()).run();
         load_containers();
+        if (m_rules.mapping != nullptr) load_mapping_rules();
         place_content();
         place_dependents();
-        assign_roles();
+        if (m_rules.mapping != nullptr) {
+            mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping);
+        } else {
+            assign_roles();
+        }
         generate_onboarding_tasks(m_workspace, m_run);
     }
 
 private:
     void load_containers() {
-        auto select = m_db.prepare(std::string("SELECT id, coalesce(parent_id, 0), source_id, coalesce(name, ''), "
+        auto select = m_db.prepare(std::string("SELECT id, coalesce(parent_id, 0), source_id, key, coalesce(name, ''), "
                                                "coalesce(slug, ''), coalesce(description, '') FROM containers "
                                                "WHERE kind IN ") + community_kinds_sql);
         while (select.step()) {
             m_containers[select.column_int(0)] = {select.column_int(1), select.column_int(2), select.column_text(3),
-                                                  select.column_text(4), select.column_text(5)};
+                                                  select.column_text(4), select.column_text(5), select.column_text(6)};
         }
+    }
+
+    // A mapping's community and content rules; its community slugs are kept for its own communities.
+    void load_mapping_rules() {
+        std::unordered_map<std::int64_t, mapping::ContainerInfo> containers;
+        for (const auto& [id, node] : m_containers) {
+            const bool parent_forms = m_containers.contains(node.parent_id);
+            containers[id] = {parent_forms ? node.parent_id : 0, node.source_id, node.key, node.name};
+        }
+        std::unordered_map<std::int64_t, mapping::SourceNames> sources;
+        auto select = m_db.prepare("SELECT id, kind, key, coalesce(title, '') FROM sources");
+        while (select.step()) {
+            sources[select.column_int(0)] = {select.column_text(1), select.column_text(2), select.column_text(3)};
+        }
+        m_community_rules.emplace(*m_rules.mapping, std::move(containers), std::move(sources));
+        m_content_rules.emplace(m_rules.mapping->content, mapping::reference_date(m_workspace));
+        for (const auto& rule : m_rules.mapping->communities.rules) m_reserved_slugs.insert(rule.slug);
+    }
+
+    // The built-in exclusions, unless a mapping's content rule decides first.
+    std::string content_exclusion(const std::string& kind, const std::string& status, const std::string& modified) {
+        if (m_content_rules) {
+            if (const auto decision = m_content_rules->decide(kind, status, modified)) return decision->reason;
+        }
+        return exclusion_reason(kind, status);
+    }
+
+    // The community of an item filed in `container_id`; 0 with `reason` set when the mapping excludes it.
+    std::int64_t community_of_container(std::int64_t container_id, std::int64_t source_id, std::string& reason) {
+        if (!m_community_rules) return community_for_container(root_of(container_id));
+        const auto choice = m_community_rules->choose(container_id);
+        switch (choice.kind) {
+            case mapping::CommunityChoice::Kind::rule: return community_for_rule(choice.rule, choice.container_id);
+            case mapping::CommunityChoice::Kind::excluded:
+                reason = "in " + m_community_rules->path_of(container_id) + ", which the mapping excludes (line " +
+                         std::to_string(choice.line) + ")";
+                return 0;
+            case mapping::CommunityChoice::Kind::site: return site_community(source_id);
+            case mapping::CommunityChoice::Kind::top_level: break;
+        }
+        return community_for_container(choice.container_id);
+    }
+
+    std::int64_t community_for_rule(std::size_t rule_index, std::int64_t container_id) {
+        if (const auto found = m_community_by_rule.find(rule_index); found != m_community_by_rule.end()) {
+            return found->second;
+        }
+        const auto& rule = m_rules.mapping->communities.rules[rule_index];
+        const ContainerNode& node = m_containers.at(container_id);
+        const std::int64_t id =
+            insert_community(rule.slug, rule.name.empty() ? (node.name.empty() ? rule.slug : node.name) : rule.name,
+                             rule.description.empty() ? node.description : rule.description, node.source_id,
+                             container_id, true);
+        m_community_by_rule[rule_index] = id;
+        return id;
+    }
+
+    void propose_archive(std::int64_t item_id, const std::string& modified) {
+        if (!m_content_rules) return;
+        const std::string reason = m_content_rules->archive_reason(modified);
+        if (reason.empty()) return;
+        auto insert = m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)");
+        insert.bind(1, m_run).bind(2, item_id).bind(3, reason).run();
     }
 
     std::int64_t root_of(std::int64_t container_id) const {
@@ -89,20 +163,27 @@ private:
         return current;
     }
 
-    std::string unique_slug(std::string slug) {
+    // A mapping's own slugs (`reserved`) are kept as declared; other communities avoid them.
+    std::string unique_slug(std::string slug, bool reserved = false) {
+        if (reserved) {
+            m_slugs.insert(slug);
+            return slug;
+        }
         if (slug.empty()) slug = "community";
         std::string candidate = slug;
-        for (int n = 2; m_slugs.contains(candidate); ++n) candidate = slug + "-" + std::to_string(n);
+        for (int n = 2; m_slugs.contains(candidate) || m_reserved_slugs.contains(candidate); ++n) {
+            candidate = slug + "-" + std::to_string(n);
+        }
         m_slugs.insert(candidate);
         return candidate;
     }
 
     std::int64_t insert_community(const std::string& slug, const std::string& name, const std::string& description,
-                                  std::int64_t source_id, std::int64_t container_id) {
+                                  std::int64_t source_id, std::int64_t container_id, bool reserved = false) {
         auto insert = m_db.prepare(
             "INSERT INTO plan_communities(plan_run, slug, name, description, source_id, container_id) "
             "VALUES (?,?,?,?,?,?)");
-        insert.bind(1, m_run).bind(2, unique_slug(slug)).bind(3, name).bind_text_or_null(4, description);
+        insert.bind(1, m_run).bind(2, unique_slug(slug, reserved)).bind(3, name).bind_text_or_null(4, description);
         insert.bind(5, source_id).bind_id_or_null(6, container_id).run();
         return m_db.last_insert_rowid();
     }
@@ -150,12 +231,14 @@ private:
             "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), (SELECT ic.container_id FROM item_containers ic "
             "JOIN containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.kind IN ") +
             community_kinds_sql + " ORDER BY ic.position LIMIT 1), instr(coalesce(i.attributes, ''), "
-            "'[\"post_password\",') > 0 FROM items i WHERE i.removed_run IS NULL AND NOT "
+            "'[\"post_password\",') > 0, coalesce(nullif(i.modified_at, ''), i.created_at, '') "
+            "FROM items i WHERE i.removed_run IS NULL AND NOT "
             "(i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page')) ORDER BY i.id");
         Progress progress("plan: placing items", 0);
         std::uint64_t count = 0;
         while (select.step()) {
-            std::string reason = exclusion_reason(select.column_text(2), select.column_text(3));
+            const std::string modified = select.column_text(6);
+            std::string reason = content_exclusion(select.column_text(2), select.column_text(3), modified);
             if (reason.empty() && select.column_int(5) != 0) {
                 reason = "password-protected in the old site: review it before it moves";
             } else if (reason.empty() && select.column_text(2) == "comment") {
@@ -164,10 +247,11 @@ private:
             const std::int64_t container = select.column_int(4);
             std::int64_t community = 0;
             if (reason.empty()) {
-                community = container > 0 ? community_for_container(root_of(container))
+                community = container > 0 ? community_of_container(container, select.column_int(1), reason)
                                           : site_community(select.column_int(1));
             }
             place(select.column_int(0), community, reason);
+            if (reason.empty()) propose_archive(select.column_int(0), modified);
             if (++count % 4096 == 0) {
                 throw_if_interrupted();
                 progress.update(count, 0);
@@ -186,7 +270,8 @@ private:
             "NOT EXISTS (SELECT 1 FROM plan_placements own WHERE own.plan_run = ?1 AND own.item_id = i.id)";
         auto with_placed_parent = m_db.prepare(
             "SELECT i.id, i.kind, coalesce(i.status, ''), i.parent_key, p.action, coalesce(p.community_id, 0), "
-            "instr(coalesce(i.attributes, ''), '[\"post_password\",') > 0 FROM items i JOIN plan_placements p "
+            "instr(coalesce(i.attributes, ''), '[\"post_password\",') > 0, "
+            "coalesce(nullif(i.modified_at, ''), i.created_at, '') FROM items i JOIN plan_placements p "
             "ON p.plan_run = ?1 AND p.item_id = i.parent_id WHERE " + not_placed + " ORDER BY i.id LIMIT 4096");
         for (bool placed_any = true; placed_any;) {
             placed_any = false;
@@ -194,8 +279,9 @@ private:
                 with_placed_parent.bind(1, m_run).bind(2, after);
                 std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> page;
                 while (with_placed_parent.step()) {
-                    std::string reason = exclusion_reason(with_placed_parent.column_text(1),
-                                                          with_placed_parent.column_text(2));
+                    std::string reason = content_exclusion(with_placed_parent.column_text(1),
+                                                           with_placed_parent.column_text(2),
+                                                           with_placed_parent.column_text(7));
                     if (reason.empty() && with_placed_parent.column_int(6) != 0) {
                         reason = "password-protected in the old site: review it before it moves";
                     } else if (reason.empty() && with_placed_parent.column_text(4) == "exclude") {
@@ -316,12 +402,40 @@ private:
     std::unordered_map<std::int64_t, ContainerNode> m_containers;
     std::unordered_map<std::int64_t, std::int64_t> m_community_by_root;
     std::unordered_map<std::int64_t, std::int64_t> m_site_community;
+    std::unordered_map<std::size_t, std::int64_t> m_community_by_rule;
     std::set<std::string> m_slugs;
+    std::set<std::string> m_reserved_slugs;
+    std::optional<mapping::CommunityRules> m_community_rules;
+    std::optional<mapping::ContentRules> m_content_rules;
 };
 
 }  // namespace
 
 std::string describe_rules(const BuiltInRules& rules) {
+    if (rules.mapping != nullptr) {
+        const auto& m = *rules.mapping;
+        const auto& stewardship = m.stewardship;
+        std::string text = "mapping " + m.file + " (sha256 " + m.sha256.substr(0, 12) + "): " +
+                           text::counted(static_cast<std::int64_t>(m.communities.rules.size()), "community rule") +
+                           ", " + text::counted(static_cast<std::int64_t>(m.communities.excluded.size()), "exclusion") +
+                           ", otherwise " +
+                           (m.communities.fallback == mapping::Communities::Default::site
+                                ? "the site community"
+                                : "one community per top-level category") +
+                           "; " + text::counted(static_cast<std::int64_t>(m.content.rules.size()), "content rule");
+        if (m.content.archive_after_years > 0) {
+            text += ", archive proposed after " + std::to_string(m.content.archive_after_years) + " years";
+        }
+        text += "; " + std::to_string(stewardship.owners) + " owner(s) and " + std::to_string(stewardship.managers) +
+                " manager(s) per community by stewardship score (half-life " +
+                std::to_string(stewardship.half_life_days) + " days";
+        if (stewardship.max_communities_per_person > 0) {
+            text += ", at most " + std::to_string(stewardship.max_communities_per_person) + " per person";
+        }
+        text += "), " + text::counted(static_cast<std::int64_t>(stewardship.pins.size()), "pin");
+        if (!m.identity.directory.empty()) text += "; people directory " + m.identity.directory;
+        return text + "; comments and attachments follow their item";
+    }
     return "built-in: one community per top-level category (a site community for content without one); the " +
            std::to_string(rules.owners_per_community) + " most active author(s) own it, the next " +
            std::to_string(rules.managers_per_community) +

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "transform/mapping/mapping.hpp"
 #include "transform/plan.hpp"
 #include "workspace/workspace.hpp"
 
@@ -11,6 +12,9 @@ namespace baton::transform {
 struct BuiltInRules {
     int owners_per_community = 1;
     int managers_per_community = 2;
+    // With a mapping file, its stewardship rules choose the owners and managers instead of the
+    // item counts above (transform/mapping/); without one, the built-in rules are the documented defaults.
+    const mapping::Mapping* mapping = nullptr;
 };
 
 // A one-line description of the rules, stored with the plan and shown in the report.

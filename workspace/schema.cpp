@@ -233,6 +233,37 @@ CREATE VIEW revision_texts AS
   FROM revision_text_rows r;
 )sql";
 
+// Plans made with a mapping file: the file, every ranked candidate per community (runners-up and the
+// ineligible with their reason), each person's identity match in the people directory, and content
+// proposed for archive rather than migration.
+constexpr std::string_view step_7_stewardship = R"sql(
+ALTER TABLE plans ADD COLUMN mapping_file TEXT;
+CREATE TABLE plan_candidates(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  community_id INTEGER NOT NULL REFERENCES plan_communities(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  rank INTEGER NOT NULL,
+  score REAL NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('owner', 'manager', 'runner-up', 'not eligible')),
+  reason TEXT NOT NULL,
+  PRIMARY KEY (community_id, person_id)) WITHOUT ROWID;
+CREATE TABLE plan_identities(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  matched_by TEXT NOT NULL
+    CHECK (matched_by IN ('alias', 'email', 'login', 'display-name', 'ambiguous', 'unmatched')),
+  directory_login TEXT,
+  status TEXT,
+  department TEXT,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (plan_run, person_id)) WITHOUT ROWID;
+CREATE TABLE plan_archive_proposals(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  reason TEXT NOT NULL,
+  PRIMARY KEY (plan_run, item_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -243,6 +274,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {4, "contribution facts per person and container", step_4_contributions},
         {5, "revision details and old revision texts", step_5_revision_details},
         {6, "old revision texts in a rowid table", step_6_revision_text_rows},
+        {7, "plans from mapping files: candidates, identities, archive proposals", step_7_stewardship},
     };
     return steps;
 }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/text.hpp"
+#include "loaders/outputs/html_report_stewardship.hpp"
 #include "transform/plan.hpp"
 #include "workspace/status.hpp"
 
@@ -160,6 +161,7 @@ std::string render_html_report(workspace::Workspace& workspace, const ReportOpti
     out << "</div>";
     sources_section(out, status);
     communities_section(out, workspace, plan_run);
+    if (plan_run != 0) stewardship_section(out, workspace, plan_run);
     messages_section(out, workspace, options.max_messages);
     runs_section(out, status, options.current_run);
     out << "</body></html>\n";

@@ -1,0 +1,90 @@
+// CLI tests of `baton plan --mapping`: the shipped example on the sample export, broken mappings and exit codes.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "support/test_support.hpp"
+
+namespace baton::test {
+namespace {
+
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+}  // namespace
+
+TEST(CliPlanMapping, TheExampleMappingOnTheSampleExport) {
+    TempDir dir;
+    const auto extract =
+        run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path());
+    ASSERT_EQ(extract.exit_code, 0) << extract.err;
+    const auto plan = run_baton("plan --mapping " + quoted(source_file("mappings/example.xml")), dir.path());
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+    // Merged, split and pinned as the example says. Dave Okafor has left; nobody else in IT reaches the
+    // minimum score, so his manager in the directory, Erin, succeeds him.
+    EXPECT_NE(plan.out.find("Company News and Engineering (10 items, 2 comments): owner Grace Whitfield"),
+              std::string::npos)
+        << plan.out;
+    EXPECT_NE(plan.out.find("Onboarding (1 item, 0 comments): owner Carol Díaz"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("IT (6 items, 3 comments): owner Erin Castellano"), std::string::npos) << plan.out;
+    EXPECT_EQ(plan.out.find("Uncategorized"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("x plan.identity-unmatched"), std::string::npos) << plan.out;
+    // The plan's run records the mapping's hash; report and status read the plan as before.
+    workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+    EXPECT_EQ(query_text(workspace, "SELECT length(mapping_hash) FROM runs WHERE command = 'plan'"), "64");
+    EXPECT_EQ(query_text(workspace, "SELECT reason FROM plan_roles r JOIN people p ON p.id = r.person_id JOIN "
+                                    "plan_communities c ON c.id = r.community_id WHERE p.login = 'erin' AND "
+                                    "c.slug = 'it'")
+                  .rfind("take over from Dave Okafor, who has left (rank 1 here): their manager in the directory", 0),
+              0U);
+    const auto report = run_baton("report --out report.html", dir.path());
+    EXPECT_EQ(report.exit_code, 0) << report.err;
+}
+
+TEST(CliPlanMapping, ABrokenMappingExitsWithNineNamingFileAndLine) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    write_file(dir.file("broken.xml"), "<mapping version=\"1\">\n<stewardship>\n<roles owners=\"x\"/>\n"
+                                       "</stewardship>\n</mapping>\n");
+    const auto plan = run_baton("plan --mapping broken.xml", dir.path());
+    EXPECT_EQ(plan.exit_code, static_cast<int>(ExitCode::mapping));
+    EXPECT_NE(plan.err.find("broken.xml:3: not a valid mapping: Invalid attribute owners for element roles"),
+              std::string::npos)
+        << plan.err;
+    workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM runs WHERE command = 'plan'"), 0);  // checked before any run
+
+    const auto both = run_baton("plan --managers 1 --mapping broken.xml", dir.path());
+    EXPECT_EQ(both.exit_code, static_cast<int>(ExitCode::usage));
+    const auto missing = run_baton("plan --mapping nowhere.xml", dir.path());
+    EXPECT_EQ(missing.exit_code, static_cast<int>(ExitCode::mapping));
+}
+
+TEST(CliPlanMapping, JsonAndDiffAgainstTheBuiltInPlan) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    const auto none = run_baton("plan --diff previous", dir.path());
+    EXPECT_EQ(none.exit_code, static_cast<int>(ExitCode::precondition)) << none.err;
+    ASSERT_EQ(run_baton("plan", dir.path()).exit_code, 0);  // run 2: the refused one recorded no run
+    const auto plan =
+        run_baton("plan --diff previous --mapping " + quoted(source_file("mappings/example.xml")), dir.path());
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+    EXPECT_NE(plan.out.find("changes since plan 2:\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  + community onboarding (Onboarding)\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  - community uncategorized (Uncategorized)\n"), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("  > post:21: human-resources -> onboarding\n"), std::string::npos) << plan.out;
+
+    const auto json = run_baton("plan --json --diff 2", dir.path());
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_EQ(json.out.rfind("{\"run_id\":4,", 0), 0U) << json.out.substr(0, 200);
+    EXPECT_NE(json.out.find("\"diff\":{\"before_run\":2,"), std::string::npos);
+    EXPECT_NE(json.out.find("\"slug\":\"human-resources\""), std::string::npos);
+    EXPECT_EQ(json.out.find("plan (run"), std::string::npos);  // JSON only
+
+    EXPECT_EQ(run_baton("plan --diff 1", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
+    EXPECT_EQ(run_baton("plan --diff soon", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
+}
+
+}  // namespace baton::test

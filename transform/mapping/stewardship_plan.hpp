@@ -1,0 +1,21 @@
+// Owners and managers of a plan by a mapping's stewardship rules: facts from the workspace, roles back into it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "transform/mapping/mapping.hpp"
+#include "workspace/workspace.hpp"
+
+namespace baton::transform::mapping {
+
+// The newest timestamp of any current item or revision ("" for an empty workspace): recency is measured
+// from it, not from the clock, so the same workspace always gives the same plan.
+[[nodiscard]] std::string reference_date(workspace::Workspace& workspace);
+
+// For plan `plan_run`, whose communities and placements are written: reads each person's contribution
+// facts per community, matches people to the directory, assigns owners and managers, and writes
+// plan_roles, plan_candidates, plan_identities and the plan's messages (unmatched, ambiguous, pins ...).
+void plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping);
+
+}  // namespace baton::transform::mapping
