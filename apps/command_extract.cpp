@@ -8,6 +8,7 @@
 #include "extractors/csv/column_mapping.hpp"
 #include "extractors/extract_job.hpp"
 #include "extractors/extractor.hpp"
+#include "transform/mapping/mapping_reader.hpp"
 
 namespace baton::app {
 namespace {
@@ -45,7 +46,9 @@ int run_extract(const Arguments& arguments) {
                    "marked as removed")(
         "columns", po::value<std::string>(),
         "csv: sources: which column holds which field, FIELD=COLUMN,... with FIELD one of title, body, author, "
-        "created, modified, container, id (e.g. \"title=Title,author=Created By\")");
+        "created, modified, container, id (e.g. \"title=Title,author=Created By\")")(
+        "mapping", po::value<std::string>(),
+        "a mapping file whose <sources> section says how csv: sources are read (--columns, when given, wins)");
     po::positional_options_description positional;
     positional.add("source", -1);
     const auto values = parse_command_line("extract", "KIND:PATH... [--workspace FILE]", kinds_description(), options,
@@ -59,12 +62,17 @@ int run_extract(const Arguments& arguments) {
     std::vector<std::pair<std::string, std::string>> columns;
     const std::string columns_option = values->count("columns") != 0 ? (*values)["columns"].as<std::string>() : "";
     if (!columns_option.empty()) columns = extract::csv::parse_columns_option(columns_option);
+    const std::string mapping_file = values->count("mapping") != 0 ? (*values)["mapping"].as<std::string>() : "";
+    if (!mapping_file.empty() && columns.empty()) {
+        columns = transform::mapping::read_mapping(mapping_file).sources.csv_columns;
+    }
     for (const auto& text : (*values)["source"].as<std::vector<std::string>>()) {
         specs.push_back(extract::parse_source_spec(text));
         specs.back().partial = values->count("partial") != 0;
         if (specs.back().kind == "csv") specs.back().options.columns = columns;
     }
-    if (!columns.empty() && std::none_of(specs.begin(), specs.end(), [](const auto& spec) { return spec.kind == "csv"; })) {
+    if (!columns_option.empty() &&
+        std::none_of(specs.begin(), specs.end(), [](const auto& spec) { return spec.kind == "csv"; })) {
         throw UsageError("--columns applies to csv: sources, and none is given", "for example: baton extract csv:list.csv "
                                                                                  "--columns \"title=Title\"");
     }
@@ -73,9 +81,12 @@ int run_extract(const Arguments& arguments) {
     for (const auto& spec : specs) {
         try {
             extract::ExtractResult result;
-            const std::string run_options = (spec.partial ? "--partial " : "") +
-                                             (spec.kind == "csv" && !columns.empty() ? "--columns " + columns_option + " " : "") +
-                                             spec.kind + ':' + spec.path;
+            std::string run_options = spec.partial ? "--partial " : "";
+            if (spec.kind == "csv" && !columns_option.empty()) run_options += "--columns " + columns_option + " ";
+            if (spec.kind == "csv" && columns_option.empty() && !mapping_file.empty()) {
+                run_options += "--mapping " + mapping_file + " ";
+            }
+            run_options += spec.kind + ':' + spec.path;
             workspace::recorded_run(workspace, "extract", run_options, [&](std::int64_t run_id) {
                 result = extract::extract_into_workspace(workspace, run_id, spec);
                 return result.outcome;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace baton::transform::mapping {
@@ -93,9 +94,15 @@ struct Content {
     int archive_after_years = 0;     // 0 = never propose archiving
 };
 
+// How sources without a schema of their own are read: CSV columns -> model fields, as `extract --columns`.
+struct Sources {
+    std::vector<std::pair<std::string, std::string>> csv_columns;  // (field, column) in the file's order
+};
+
 struct Mapping {
     std::string file;   // as given
     std::string sha256;
+    Sources sources;
     Communities communities;
     Identity identity;
     Stewardship stewardship;

@@ -112,6 +112,21 @@ ContainerSelector selector(const xmlNode* node) {
     return result;
 }
 
+void read_sources(const xmlNode* node, const std::string& path, Sources& sources) {
+    for_each_element(node, [&](const xmlNode* csv) {
+        if (name_of(csv) != "csv") return;
+        for_each_element(csv, [&](const xmlNode* column) {
+            const std::string field = attribute(column, "field");
+            for (const auto& [known, name] : sources.csv_columns) {
+                if (known == field) {
+                    fail(path, xmlGetLineNo(column), "the field " + field + " is given a column twice (also " + name + ")");
+                }
+            }
+            sources.csv_columns.emplace_back(field, attribute(column, "name"));
+        });
+    });
+}
+
 void read_communities(const xmlNode* node, Communities& communities) {
     if (attribute(node, "default") == "site") communities.fallback = Communities::Default::site;
     for_each_element(node, [&](const xmlNode* child) {
@@ -303,6 +318,7 @@ Mapping read_mapping(const std::string& path) {
     const fs::path folder = fs::path(path).parent_path();
     for_each_element(xmlDocGetRootElement(doc.get()), [&](const xmlNode* section) {
         const auto name = name_of(section);
+        if (name == "sources") read_sources(section, path, mapping.sources);
         if (name == "communities") read_communities(section, mapping.communities);
         if (name == "identity") read_identity(section, folder, mapping.identity);
         if (name == "stewardship") read_stewardship(section, mapping.stewardship);
