@@ -3,6 +3,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
@@ -150,7 +151,10 @@ XmlStream::XmlStream(const std::string& path, std::unique_ptr<StreamInput> input
 }
 
 XmlStream::~XmlStream() {
-    if (m_parser != nullptr) xmlFreeParserCtxt(m_parser);
+    if (m_parser == nullptr) return;
+    // In SAX mode libxml2 still keeps a document of its own for a DOCTYPE's declarations; it is ours to free.
+    if (m_parser->myDoc != nullptr) xmlFreeDoc(m_parser->myDoc);
+    xmlFreeParserCtxt(m_parser);
 }
 
 std::int64_t XmlStream::parser_line() const {
