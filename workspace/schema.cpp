@@ -233,6 +233,19 @@ CREATE VIEW revision_texts AS
   FROM revision_text_rows r;
 )sql";
 
+// Bodies converted by `baton convert`: one row per item and output format, with what could not be converted.
+constexpr std::string_view step_7_converted_bodies = R"sql(
+CREATE TABLE converted_bodies(
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  format TEXT NOT NULL,
+  text TEXT NOT NULL,
+  raw_nodes INTEGER NOT NULL,
+  raw_reasons TEXT,
+  run_id INTEGER NOT NULL REFERENCES runs(id));
+CREATE UNIQUE INDEX converted_bodies_by_item ON converted_bodies(item_id, format);
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -243,6 +256,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {4, "contribution facts per person and container", step_4_contributions},
         {5, "revision details and old revision texts", step_5_revision_details},
         {6, "old revision texts in a rowid table", step_6_revision_text_rows},
+        {7, "converted bodies", step_7_converted_bodies},
     };
     return steps;
 }
