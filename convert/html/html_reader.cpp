@@ -10,6 +10,7 @@
 
 #include "convert/html/inline_cleanup.hpp"
 #include "convert/html/office_html.hpp"
+#include "convert/url_policy.hpp"
 
 namespace baton::convert {
 
@@ -362,10 +363,14 @@ private:
         return make_raw(kind, attribute_of(node, "format"), attribute_of(node, "reason"), text_content(node));
     }
 
+    // Only a URL the writers would accept is kept as the raw node's text: the raw text is shown to people.
     static Node embed(const xmlNode* node, NodeKind kind) {
         std::string target = attribute_of(node, "src");
         if (target.empty()) target = attribute_of(node, "data");
-        return make_raw(kind, "html", "embedded content (" + std::string(name_of(node)) + ")", target);
+        std::string reason = "embedded content (" + std::string(name_of(node)) + ")";
+        const auto url = safe_url(target, UrlUse::link);
+        if (!target.empty() && !url) reason += ", unsafe URL dropped";
+        return make_raw(kind, "html", std::move(reason), url.value_or(std::string()));
     }
 
     Node list(const xmlNode* node, ListStyle style) {

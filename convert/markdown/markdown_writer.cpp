@@ -87,7 +87,7 @@ std::string title_part(const Node& node) {
     if (!title || title->empty()) return {};
     std::string out = " \"";
     for (const char c : *title) {
-        if (c == '"' || c == '\\') out += '\\';
+        if (c == '"' || c == '\\' || c == '<' || c == '>') out += '\\';
         out += (c == '\n' ? ' ' : c);
     }
     return out + '"';
