@@ -435,6 +435,7 @@ private:
             const auto name = name_of(child);
             if (name == "tr") rows.emplace_back(child, in_head);
             else if (name == "thead" || name == "tbody" || name == "tfoot") collect_rows(child, name == "thead", rows);
+            else if (is_conditional(name)) collect_rows(child, in_head, rows);  // Word's spacer rows
         }
     }
 

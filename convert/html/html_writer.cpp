@@ -125,7 +125,7 @@ private:
                 children(node);
                 close("tr");
                 break;
-            case NodeKind::table_cell: cell(node); break;
+            case NodeKind::table_cell: cell(node); return;  // cells of a row stay on its line
             case NodeKind::code_block: {
                 m_out += "<pre><code";
                 if (const auto* language = node.attribute("language"); language && is_token(*language)) {
