@@ -5,6 +5,7 @@
 #include "convert/html/html_writer.hpp"
 #include "convert/markdown/markdown_writer.hpp"
 #include "convert/mediawiki/wikitext_reader.hpp"
+#include "convert/tree_writer.hpp"
 #include "convert/utf8.hpp"
 #include "convert/wordpress/wordpress_reader.hpp"
 #include "core/error.hpp"
@@ -25,6 +26,7 @@ const std::vector<WriterKind>& writer_kinds() {
     static const std::vector<WriterKind> kinds = {
         {"html", "sanitised HTML (allow-listed elements, attributes and URL schemes)", &write_html},
         {"markdown", "CommonMark with GFM tables", &write_markdown},
+        {"tree", "the document tree as indented text (to review a conversion)", &write_tree},
     };
     return kinds;
 }

@@ -176,6 +176,11 @@ private:
     void table(const Node& node) {
         open("table", node);
         m_out += '\n';
+        if (const auto* caption = node.attribute("caption"); caption && !caption->empty()) {
+            m_out += "<caption>";
+            escape_into(*caption, m_out);
+            m_out += "</caption>\n";
+        }
         for (const auto& row : node.children) block(row);
         close("table");
     }

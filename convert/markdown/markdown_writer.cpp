@@ -147,7 +147,11 @@ public:
         for (const auto& node : nodes) {
             std::string text = block(node);
             if (text.empty()) continue;
-            if (!out.empty()) out += tight ? "\n" : "\n\n";
+            // Only a list starting at 1 may interrupt a paragraph: any other needs a blank line first.
+            const auto* start = node.attribute("start");
+            const bool needs_blank = node.kind == NodeKind::list && node.list_style == ListStyle::ordered && start &&
+                                     *start != "1";
+            if (!out.empty()) out += tight && !needs_blank ? "\n" : "\n\n";
             out += text;
         }
         return out;
@@ -298,12 +302,15 @@ private:
             return out;
         };
         std::string out;
+        if (const auto* caption = node.attribute("caption"); caption && !caption->empty()) {
+            out = protect_line_starts(escape_text(*caption)) + "\n\n";
+        }
         std::size_t next = 0;
         if (first_is_header) {
-            out = line(rows[0]);
+            out += line(rows[0]);
             next = 1;
         } else {
-            out = line({});
+            out += line({});
         }
         out += "\n|";
         for (std::size_t i = 0; i < columns; ++i) out += " --- |";

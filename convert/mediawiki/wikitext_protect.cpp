@@ -139,19 +139,17 @@ private:
         span.text = std::string(source);
         if (source.starts_with("{{{")) {
             span.reason = "template parameter";
-            span.attributes.emplace_back("name", trim(template_parts(source.substr(3, source.size() - 6))[0]));
+            span.attributes.emplace_back("parameter", trim(template_parts(source.substr(3, source.size() - 6))[0]));
             return span;
         }
         const auto parts = template_parts(source.substr(2, source.size() - 4));
         std::string name = trim(parts[0]);
-        const bool function = name.starts_with('#') || (name.find(':') != std::string::npos && name.find(':') < name.size());
         if (name.starts_with('#')) {
             span.reason = "parser function " + name.substr(0, name.find(':'));
         } else {
             span.reason = "template " + name;
         }
-        (void)function;
-        span.attributes.emplace_back("name", name);
+        span.attributes.emplace_back("template", name);
         int position = 0;
         for (std::size_t k = 1; k < parts.size(); ++k) {
             const auto equals = parts[k].find('=');

@@ -128,7 +128,7 @@ std::string lower(std::string text) {
 // The elements and attributes the HTML writer may emit: anything else in its output is a finding.
 const std::set<std::string> allowed_elements = {"html", "body", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                                                 "dl", "li", "dt", "dd", "table", "tr", "th", "td", "pre", "code",
-                                                "blockquote", "hr", "em", "strong", "a", "img", "br"};
+                                                "blockquote", "hr", "em", "strong", "a", "img", "br", "caption"};
 const std::set<std::string> allowed_attributes = {"href", "src", "alt", "title", "lang", "dir", "width", "height",
                                                   "colspan", "rowspan", "start", "class", "data-format",
                                                   "data-reason"};
