@@ -74,9 +74,10 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
             }
             try {
                 const Conversion conversion = convert_text(row.text, *reader, writer);
+                const std::string reasons = join_reasons(conversion.report);  // bound without a copy: kept alive
                 upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, conversion.output);
                 upsert.bind(4, static_cast<std::int64_t>(conversion.report.raw_nodes));
-                upsert.bind_text_or_null(5, join_reasons(conversion.report)).bind(6, run_id);
+                upsert.bind_text_or_null(5, reasons).bind(6, run_id);
                 upsert.run();
                 ++summary.converted;
                 summary.raw_nodes += static_cast<std::int64_t>(conversion.report.raw_nodes);
