@@ -57,7 +57,7 @@ int run_convert(const Arguments& arguments) {
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto values = parse_command_line(
-        "convert", "--to html|markdown [--source ID] [--workspace FILE]  |  --from KIND --to FORMAT [FILE]",
+        "convert", "[--to html|markdown|tree] [--source ID] [--workspace FILE]  |  --from KIND [--to FORMAT] [FILE]",
         "Without --from: converts the body of every item of the workspace (each with the reader of its body\n"
         "format) into the table converted_bodies, counting per item what could not be converted; a malformed\n"
         "body is reported and skipped. With --from: converts one document from FILE or stdin to stdout and lists\n"
