@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <new>
 
 #include "convert/html/inline_cleanup.hpp"
 #include "convert/html/office_html.hpp"
@@ -502,21 +503,34 @@ struct DocFree {
     void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
+struct ContextFree {
+    void operator()(htmlParserCtxt* context) const { htmlFreeParserCtxt(context); }
+};
+
 }  // namespace
 
 Document read_html(std::string_view html) {
     Document document;
     const std::string marked = detail::mark_downlevel_conditionals(html);
     if (marked.find_first_not_of(" \t\r\n") == std::string::npos || marked.size() > INT_MAX) return document;
-    const std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-        marked.data(), static_cast<int>(marked.size()), nullptr, "UTF-8",
+    const std::unique_ptr<htmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
+    if (!context) throw std::bad_alloc();
+    const std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
+        context.get(), marked.data(), static_cast<int>(marked.size()), nullptr, "UTF-8",
         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT));
     if (!doc) return document;
+    // libxml2 stops at 256 nested elements ("Excessive depth"): what follows is lost, and said so.
+    const xmlError* error = xmlCtxtGetLastError(context.get());
+    const bool truncated = error && error->message && std::strstr(error->message, "Excessive depth") != nullptr;
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) return document;
     const xmlNode* body = find_body(root);
     HtmlConverter converter;
     document.blocks = converter.blocks_of(body ? body : root, false);
+    if (truncated) {
+        document.blocks.push_back(make_raw(NodeKind::raw_block, "html",
+                                           "elements nested more than 256 deep: the rest of the text was not read", ""));
+    }
     return document;
 }
 

@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "convert/text_scan.hpp"
+
 namespace baton::convert::detail {
 
 namespace {
@@ -32,7 +34,7 @@ std::string mark_downlevel_conditionals(std::string_view html) {
         if (next == std::string_view::npos) break;
         out.append(html.substr(i, next - i));
         if (starts_with_nocase(html, next, "<![if")) {
-            const auto end = html.find(']', next + 5);
+            const auto end = find_within(html, "]", next + 5, 256);
             if (end != std::string_view::npos && end + 1 < html.size() && html[end + 1] == '>') {
                 std::string condition(html.substr(next + 5, end - next - 5));
                 for (auto& c : condition) {

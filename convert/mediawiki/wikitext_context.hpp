@@ -37,6 +37,8 @@ struct WikitextContext {
     std::size_t notes_written = 0;
     std::vector<std::pair<std::string, std::size_t>> note_names;  // <ref name=x>: its number
     int external_links = 0;   // [http://x] links are numbered like MediaWiki does
+    int block_depth = 0;      // nesting of block parses (quotes, table cells, notes)
+    int inline_depth = 0;     // nesting of inline parses (link labels)
 };
 
 // Parses one run of inline wikitext (newlines become spaces; the caller splits lines where they matter).

@@ -5,6 +5,8 @@
 
 #include "convert/html/inline_cleanup.hpp"
 #include "convert/mediawiki/wikitext_context.hpp"
+#include "convert/text_scan.hpp"
+#include <set>
 
 namespace baton::convert::detail {
 
@@ -73,7 +75,8 @@ std::string page_url(std::string_view target) {
 std::size_t matching_link_end(std::string_view text, std::size_t at) {
     int depth = 0;
     int single = 0;  // [http://x label] inside a file caption
-    for (std::size_t i = at; i < text.size(); ++i) {
+    const std::size_t stop = std::min(text.size(), at + max_link_length);
+    for (std::size_t i = at; i < stop; ++i) {
         if (text[i] == '[' && i + 1 < text.size() && text[i + 1] == '[') {
             ++depth;
             ++i;
@@ -140,7 +143,11 @@ class InlineParser {
 public:
     InlineParser(std::string_view text, WikitextContext& context) : m_text(text), m_context(context) {
         m_frames.push_back({NodeKind::paragraph, {}});
+        ++m_context.inline_depth;
     }
+    ~InlineParser() { --m_context.inline_depth; }
+    InlineParser(const InlineParser&) = delete;
+    InlineParser& operator=(const InlineParser&) = delete;
 
     std::vector<Node> parse() {
         std::string pending;
@@ -179,7 +186,7 @@ public:
                 }
                 continue;
             }
-            if (c == '[' && i + 1 < m_text.size() && m_text[i + 1] == '[') {
+            if (c == '[' && i + 1 < m_text.size() && m_text[i + 1] == '[' && m_context.inline_depth <= max_inline_depth) {
                 if (const auto end = matching_link_end(m_text, i); end != std::string_view::npos) {
                     flush();
                     i = internal_link(i, end);
@@ -187,7 +194,7 @@ public:
                 }
             }
             if (c == '[' && is_url_start(m_text, i + 1)) {
-                if (const auto end = m_text.find(']', i); end != std::string_view::npos) {
+                if (const auto end = find_within(m_text, "]", i, max_link_length); end != std::string_view::npos) {
                     flush();
                     external_link(m_text.substr(i + 1, end - i - 1));
                     i = end + 1;
@@ -249,6 +256,7 @@ private:
     std::string_view m_text;
     WikitextContext& m_context;
     std::vector<Frame> m_frames;
+    std::set<std::string> m_unclosed;  // code tags without an end tag: not searched for again
 
     std::vector<Node>& out() { return m_frames.back().children; }
 
@@ -270,7 +278,7 @@ private:
     // Opens `kind`, or closes it (closing and reopening anything opened inside it).
     void toggle(NodeKind kind) {
         if (!is_open(kind)) {
-            m_frames.push_back({kind, {}});
+            if (m_frames.size() < max_open_formatting) m_frames.push_back({kind, {}});
             return;
         }
         std::vector<NodeKind> reopen;
@@ -379,7 +387,7 @@ private:
     // An HTML-like tag: formatting tags map onto the stack, line breaks onto line_break, code tags
     // take their content literally; other tags are dropped and their text kept. Returns bytes consumed.
     std::size_t tag(std::size_t at) {
-        const auto close = m_text.find('>', at);
+        const auto close = find_within(m_text, ">", at, max_tag_length);
         if (close == std::string_view::npos) return 0;
         std::string_view body = m_text.substr(at + 1, close - at - 1);
         const bool closing = body.starts_with('/');
@@ -393,14 +401,19 @@ private:
             out().push_back(make_node(NodeKind::line_break));
         } else if (name == "b" || name == "strong") {
             if (closing) close_if_open(NodeKind::strong);
-            else m_frames.push_back({NodeKind::strong, {}});
+            else if (m_frames.size() < max_open_formatting) m_frames.push_back({NodeKind::strong, {}});
         } else if (name == "i" || name == "em") {
             if (closing) close_if_open(NodeKind::emphasis);
-            else m_frames.push_back({NodeKind::emphasis, {}});
+            else if (m_frames.size() < max_open_formatting) m_frames.push_back({NodeKind::emphasis, {}});
         } else if (!closing && (name == "code" || name == "tt" || name == "kbd" || name == "samp")) {
             const std::string end_tag = "</" + name + ">";
-            const auto end = lower(m_text.substr(close + 1)).find(end_tag);
-            if (end == std::string::npos) return consumed;
+            if (m_unclosed.count(name) != 0) return consumed;
+            const auto end_at = find_nocase(m_text, end_tag, close + 1);
+            if (end_at == std::string_view::npos) {
+                m_unclosed.insert(name);
+                return consumed;
+            }
+            const std::size_t end = end_at - close - 1;
             Node code = make_node(NodeKind::code);
             std::string content;
             const std::string_view raw = m_text.substr(close + 1, end);
@@ -503,7 +516,7 @@ private:
 }  // namespace
 
 std::size_t decode_entity(std::string_view text, std::size_t at, std::string& out) {
-    const auto semicolon = text.find(';', at);
+    const auto semicolon = find_within(text, ";", at, 12);
     if (semicolon == std::string_view::npos || semicolon - at > 12 || semicolon == at + 1) return 0;
     const std::string name(text.substr(at + 1, semicolon - at - 1));
     if (name[0] == '#') {

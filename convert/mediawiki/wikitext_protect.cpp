@@ -2,6 +2,9 @@
 #include <cctype>
 
 #include "convert/mediawiki/wikitext_context.hpp"
+#include "convert/text_scan.hpp"
+#include <map>
+#include <set>
 
 namespace baton::convert::detail {
 
@@ -83,6 +86,52 @@ public:
     explicit Protector(WikitextContext& context) : m_context(context) {}
 
     std::string run(std::string_view text) {
+        if (m_depth >= max_block_depth) return std::string(text);  // deeper refs and quotes stay text
+        ++m_depth;
+        const auto saved_pairs = std::move(m_brace_pairs);
+        const auto saved_unclosed = std::move(m_unclosed);
+        m_brace_pairs = brace_pairs(text);
+        m_unclosed.clear();
+        std::string out = run_at_depth(text);
+        m_brace_pairs = saved_pairs;
+        m_unclosed = saved_unclosed;
+        --m_depth;
+        return out;
+    }
+
+private:
+    WikitextContext& m_context;
+    int m_depth = 0;
+    std::map<std::size_t, std::size_t> m_brace_pairs;  // "{{" position -> position after its "}}"
+    std::set<std::string> m_unclosed;                  // tags without an end tag: not searched for again
+
+    // Pairs every "{{" with its "}}" in one pass (a stack), so unclosed braces cost no rescans.
+    static std::map<std::size_t, std::size_t> brace_pairs(std::string_view text) {
+        std::map<std::size_t, std::size_t> pairs;
+        std::vector<std::size_t> open;
+        for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+            if (text[i] == '{' && text[i + 1] == '{') {
+                open.push_back(i);
+                ++i;
+            } else if (text[i] == '}' && text[i + 1] == '}' && !open.empty()) {
+                pairs[open.back()] = i + 2;
+                open.pop_back();
+                ++i;
+            }
+        }
+        return pairs;
+    }
+
+    std::size_t matching_braces(std::string_view text, std::size_t at) const {
+        const auto found = m_brace_pairs.find(at);
+        if (found == m_brace_pairs.end()) return std::string_view::npos;
+        std::size_t end = found->second;
+        // A template parameter {{{x}}} closes with a third brace.
+        if (end < text.size() && text[end] == '}' && at + 2 < text.size() && text[at + 2] == '{') ++end;
+        return end;
+    }
+
+    std::string run_at_depth(std::string_view text) {
         std::string out;
         out.reserve(text.size());
         std::size_t i = 0;
@@ -106,32 +155,10 @@ public:
         return out;
     }
 
-private:
-    WikitextContext& m_context;
-
     std::string marker(Marker kind, ProtectedSpan span) {
         span.marker = kind;
         m_context.spans.push_back(std::move(span));
         return std::string(1, static_cast<char>(kind)) + std::to_string(m_context.spans.size() - 1) + marker_end;
-    }
-
-    static std::size_t matching_braces(std::string_view text, std::size_t at) {
-        int depth = 0;
-        for (std::size_t i = at; i + 1 < text.size(); ++i) {
-            if (text[i] == '{' && text[i + 1] == '{') {
-                ++depth;
-                ++i;
-            } else if (text[i] == '}' && text[i + 1] == '}') {
-                --depth;
-                ++i;
-                if (depth == 0) {
-                    // A template parameter {{{x}}} closes with a third brace.
-                    if (i + 1 < text.size() && text[i + 1] == '}' && at + 2 < text.size() && text[at + 2] == '{') ++i;
-                    return i + 1;
-                }
-            }
-        }
-        return std::string_view::npos;
     }
 
     static ProtectedSpan template_span(std::string_view source) {
@@ -168,7 +195,7 @@ private:
             const auto end = text.find("-->", at + 4);
             return (end == std::string_view::npos ? text.size() : end + 3) - at;
         }
-        const auto close = text.find('>', at);
+        const auto close = find_within(text, ">", at, max_tag_length);
         if (close == std::string_view::npos) return 0;
         std::string_view inside = text.substr(at + 1, close - at - 1);
         const bool self_closing = inside.ends_with('/');
@@ -192,7 +219,9 @@ private:
             return close - at + 1;  // <nowiki/>, <pre/>: nothing
         }
         const std::string end_tag = "</" + name;
-        const auto end = lower(text.substr(close + 1)).find(end_tag);
+        const auto end_at = m_unclosed.count(name) != 0 ? std::string_view::npos : find_nocase(text, end_tag, close + 1);
+        if (end_at == std::string_view::npos) m_unclosed.insert(name);
+        const auto end = end_at == std::string_view::npos ? std::string::npos : end_at - close - 1;
         const std::size_t content_end = end == std::string::npos ? text.size() : close + 1 + end;
         const auto end_close = end == std::string::npos ? std::string_view::npos : text.find('>', content_end);
         const std::size_t consumed = (end_close == std::string_view::npos ? text.size() : end_close + 1) - at;

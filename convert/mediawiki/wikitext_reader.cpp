@@ -7,6 +7,7 @@
 
 #include "convert/mediawiki/wikitext_context.hpp"
 #include "convert/mediawiki/wikitext_tables.hpp"
+#include "convert/text_scan.hpp"
 
 namespace baton::convert {
 
@@ -172,7 +173,7 @@ public:
                 flush_paragraph();
                 flush_preformatted();
                 std::size_t length = 0;
-                while (length < line.size() && is_list_char(line[length])) ++length;
+                while (length < line.size() && length < max_list_depth && is_list_char(line[length])) ++length;
                 m_lists.add(line.substr(0, length), line.substr(length));
                 continue;
             }
@@ -335,8 +336,18 @@ private:
 
 std::vector<Node> parse_wikitext_blocks(std::string_view text, WikitextContext& context) {
     std::vector<Node> out;
+    if (context.block_depth >= max_block_depth) {
+        std::string kept;
+        for (const char c : text) {
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') kept += c;
+        }
+        out.push_back(make_raw(NodeKind::raw_block, "wikitext", "nested too deeply", std::move(kept)));
+        return out;
+    }
+    ++context.block_depth;
     BlockParser parser(context, out);
     parser.parse(text);
+    --context.block_depth;
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include <optional>
 
 #include "convert/html/html_reader.hpp"
+#include "convert/text_scan.hpp"
+#include <map>
 
 namespace baton::convert {
 
@@ -42,7 +44,8 @@ std::string drop_block_comments(std::string_view content) {
         while (k < content.size() && content[k] == ' ') ++k;
         const bool block = content.substr(k, 3) == "wp:" || content.substr(k, 4) == "/wp:";
         const auto end = content.find("-->", start + 4);
-        if (!block || end == std::string_view::npos) {
+        if (end == std::string_view::npos) break;  // an unclosed comment: the rest stays as it is
+        if (!block) {
             out.append(content.substr(i, start + 4 - i));
             i = start + 4;
             continue;
@@ -62,11 +65,15 @@ struct Shortcode {
     bool escaped = false;    // [[name]]: literal text
 };
 
-std::optional<Shortcode> parse_shortcode(std::string_view text, std::size_t at) {
+// Where each shortcode's closing tag was last found (npos: there is none further on), so that many
+// unclosed shortcodes of one name do not rescan the rest of the content each time.
+using ClosingCache = std::map<std::string, std::size_t>;
+
+std::optional<Shortcode> parse_shortcode(std::string_view text, std::size_t at, ClosingCache& closings) {
     Shortcode code;
     std::size_t i = at + 1;
     if (i < text.size() && text[i] == '[') {
-        const auto close = text.find("]]", i);
+        const auto close = detail::find_within(text, "]]", i, detail::max_link_length);
         if (close == std::string_view::npos) return std::nullopt;
         code.escaped = true;
         code.inner = std::string(text.substr(at + 1, close - at));
@@ -78,7 +85,7 @@ std::optional<Shortcode> parse_shortcode(std::string_view text, std::size_t at) 
         ++i;
     }
     if (code.name.empty() || i >= text.size() || (text[i] != ' ' && text[i] != ']' && text[i] != '/')) return std::nullopt;
-    const auto close = text.find(']', i);
+    const auto close = detail::find_within(text, "]", i, detail::max_link_length);
     if (close == std::string_view::npos || text.substr(i, close - i).find('[') != std::string_view::npos) {
         return std::nullopt;
     }
@@ -89,7 +96,11 @@ std::optional<Shortcode> parse_shortcode(std::string_view text, std::size_t at) 
         return code;
     }
     const std::string closing = "[/" + code.name + "]";
-    if (const auto end = text.find(closing, code.end); end != std::string_view::npos) {
+    auto cached = closings.find(code.name);
+    if (cached == closings.end() || (cached->second != std::string_view::npos && cached->second < code.end)) {
+        cached = closings.insert_or_assign(code.name, text.find(closing, code.end)).first;
+    }
+    if (const auto end = cached->second; end != std::string_view::npos) {
         code.inner = std::string(text.substr(code.end, end - code.end));
         code.end = end + closing.size();
     }
@@ -137,12 +148,13 @@ std::string replace_one(const Shortcode& code, std::string_view whole) {
 
 std::string replace_shortcodes(std::string_view text) {
     std::string out;
+    ClosingCache closings;
     std::size_t i = 0;
     while (i < text.size()) {
         const auto open = text.find('[', i);
         if (open == std::string_view::npos) break;
         out.append(text.substr(i, open - i));
-        const auto code = parse_shortcode(text, open);
+        const auto code = parse_shortcode(text, open, closings);
         if (!code) {
             out += '[';
             i = open + 1;
