@@ -1,6 +1,7 @@
 // The reader and writer registries: one line per markup.
 #include "convert/registry.hpp"
 
+#include "convert/dokuwiki/dokuwiki_reader.hpp"
 #include "convert/html/html_reader.hpp"
 #include "convert/html/html_writer.hpp"
 #include "convert/markdown/markdown_writer.hpp"
@@ -18,6 +19,7 @@ const std::vector<ReaderKind>& reader_kinds() {
         {"wordpress", "wordpress-html", "WordPress post content (wpautop paragraphs, shortcodes, Gutenberg comments)",
          &read_wordpress},
         {"mediawiki", "wikitext", "MediaWiki wikitext", &read_wikitext},
+        {"dokuwiki", "dokuwiki", "DokuWiki syntax", &read_dokuwiki},
     };
     return kinds;
 }

@@ -54,6 +54,24 @@ TEST(ConvertJob, EveryWordPressAndMediaWikiBodyIsConverted) {
     EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM converted_bodies"), 2 * with_text);
 }
 
+TEST(ConvertJob, DokuWikiPagesAreConverted) {
+    TempDir dir;
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", fixture("dokuwiki/data"));
+    const auto pages = query_int(workspace, "SELECT count(*) FROM item_bodies b JOIN items i ON i.id = b.item_id "
+                                            "WHERE i.removed_run IS NULL AND b.text <> '' AND b.format = 'dokuwiki'");
+    ASSERT_GT(pages, 0);
+    convert::ConvertSummary summary;
+    convert_run(workspace, "html", summary);
+    EXPECT_EQ(summary.converted, pages);
+    EXPECT_TRUE(summary.without_reader.empty());
+    // wiki:syntax is DokuWiki's own syntax page (PROVENANCE): its first heading is "Formatting Syntax".
+    EXPECT_EQ(query_int(workspace, "SELECT instr(c.text, '<h1>Formatting Syntax</h1>') FROM converted_bodies c "
+                                   "JOIN items i ON i.id = c.item_id WHERE i.key = 'page:wiki:syntax'"),
+              1);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM converted_bodies WHERE lower(text) LIKE '%<script%'"), 0);
+}
+
 TEST(ConvertJob, TemplatesAreCountedPerItem) {
     TempDir dir;
     workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);

@@ -45,5 +45,6 @@ void check_golden(const std::string& reader_name, const std::string& extension, 
 TEST(ConvertGolden, HtmlReader) { check_golden("html", "html", 2); }
 TEST(ConvertGolden, WordPressReader) { check_golden("wordpress", "wp", 1); }
 TEST(ConvertGolden, MediaWikiReader) { check_golden("mediawiki", "wiki", 1); }
+TEST(ConvertGolden, DokuWikiReader) { check_golden("dokuwiki", "dokuwiki", 1); }
 
 }  // namespace baton::test

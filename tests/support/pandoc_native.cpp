@@ -31,21 +31,35 @@ std::string tag_for(const std::string& constructor, const std::string& rest) {
 
 }  // namespace
 
-std::vector<std::string> native_block_tags(const std::string& native_text) {
+std::vector<std::string> native_block_tags(const std::string& native_text, bool captions_as_paragraphs) {
     std::vector<std::string> tags;
     std::size_t at = 0;
     while (at < native_text.size()) {
         auto end = native_text.find('\n', at);
         if (end == std::string::npos) end = native_text.size();
         const std::string line = native_text.substr(at, end - at);
-        if (line.size() > 4 && line.compare(0, 2, "  ") == 0 && (line[2] == '[' || line[2] == ',') && line[3] == ' ' &&
-            std::isupper(static_cast<unsigned char>(line[4]))) {
-            std::size_t name_end = 4;
+        // Pretty output of `-s`: "  [ Header" / "  , Para"; compact output without `-s`: "[Header" / ",Para".
+        std::size_t name_start = 0;
+        if (line.size() > 4 && line.compare(0, 2, "  ") == 0 && (line[2] == '[' || line[2] == ',') && line[3] == ' ') {
+            name_start = 4;
+        } else if (line.size() > 1 && (line[0] == '[' || line[0] == ',')) {
+            name_start = 1;
+        }
+        if (name_start > 0 && std::isupper(static_cast<unsigned char>(line[name_start]))) {
+            std::size_t name_end = name_start;
             while (name_end < line.size() && std::isalpha(static_cast<unsigned char>(line[name_end]))) ++name_end;
-            const std::string constructor = line.substr(4, name_end - 4);
+            const std::string constructor = line.substr(name_start, name_end - name_start);
             // A Header's level follows on the same line or the next one.
             const std::string rest = native_text.substr(at + name_end, 40);
             const std::string tag = tag_for(constructor, rest);
+            if (tag == "T" && captions_as_paragraphs) {
+                // "(Caption Nothing\n [Para ...])": a non-empty caption block list comes before the table
+                const auto caption = native_text.find("(Caption", at);
+                if (caption != std::string::npos) {
+                    auto list = native_text.find('[', caption);
+                    if (list != std::string::npos && native_text.compare(list, 2, "[]") != 0) tags.emplace_back("P");
+                }
+            }
             if (!tag.empty()) tags.push_back(tag);
         }
         at = end + 1;

@@ -8,11 +8,14 @@
 
 namespace baton::test {
 
-// The top-level blocks of a `pandoc -s -t native` document as short tags: "H1".."H6" (Header and level),
+// The top-level blocks of a `pandoc -t native` document (pretty `-s` output or the compact form) as short tags: "H1".."H6" (Header and level),
 // "P" (Para, Plain, and Figure: an image block, which our readers make a paragraph holding the image),
 // "UL", "OL", "DL", "T" (Table), "C" (CodeBlock), "Q" (BlockQuote). Other constructors (HorizontalRule,
 // RawBlock, Div, ...) are not compared and left out.
-[[nodiscard]] std::vector<std::string> native_block_tags(const std::string& native_text);
+// With `captions_as_paragraphs`, a table with a caption counts as "P", "T": markups without table captions
+// (DokuWiki) get the caption from pandoc's writers as a paragraph before the table.
+[[nodiscard]] std::vector<std::string> native_block_tags(const std::string& native_text,
+                                                         bool captions_as_paragraphs = false);
 
 // The same tags for our document's top-level blocks (raw blocks and rules left out likewise).
 [[nodiscard]] std::vector<std::string> document_block_tags(const convert::Document& document);
