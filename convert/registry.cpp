@@ -1,6 +1,7 @@
 // The reader and writer registries: one line per markup.
 #include "convert/registry.hpp"
 
+#include "convert/confluence/confluence_reader.hpp"
 #include "convert/dokuwiki/dokuwiki_reader.hpp"
 #include "convert/html/html_reader.hpp"
 #include "convert/html/html_writer.hpp"
@@ -20,6 +21,7 @@ const std::vector<ReaderKind>& reader_kinds() {
          &read_wordpress},
         {"mediawiki", "wikitext", "MediaWiki wikitext", &read_wikitext},
         {"dokuwiki", "dokuwiki", "DokuWiki syntax", &read_dokuwiki},
+        {"confluence", "confluence-storage", "Confluence storage format (XHTML with ac: macros)", &read_confluence},
     };
     return kinds;
 }

@@ -36,6 +36,11 @@ std::optional<std::string> safe_url(std::string_view url, UrlUse use) {
         cleaned += c;
     }
     if (cleaned.empty()) return std::nullopt;
+    // Defence in depth: characters no valid URL holds unencoded, and a script scheme anywhere (in a
+    // relative URL it is inert, but such a URL is never legitimate content).
+    if (cleaned.find_first_of("<>\"`\\") != std::string::npos) return std::nullopt;
+    const std::string lowered = lower(cleaned);
+    if (lowered.find("script:") != std::string::npos) return std::nullopt;
     const auto colon = cleaned.find(':');
     const auto boundary = cleaned.find_first_of("/?#");
     if (colon == std::string::npos || (boundary != std::string::npos && boundary < colon)) {

@@ -10,6 +10,7 @@
 #include <new>
 
 #include "convert/html/block_builder.hpp"
+#include "convert/html/html_extension.hpp"
 #include "convert/html/inline_cleanup.hpp"
 #include "convert/html/office_html.hpp"
 #include "convert/url_policy.hpp"
@@ -122,9 +123,13 @@ void copy_common_attributes(const xmlNode* element, Node& node) {
     }
 }
 
-class HtmlConverter {
+class HtmlConverter : public detail::HtmlWalker {
 public:
-    std::vector<Node> blocks_of(const xmlNode* parent, bool loose_inlines) {
+    explicit HtmlConverter(detail::HtmlExtension* extension) : m_extension(extension) {}
+
+    std::vector<Node> inlines_of(const xmlNode* parent) override { return finished_inlines(parent); }
+
+    std::vector<Node> blocks_of(const xmlNode* parent, bool loose_inlines) override {
         std::vector<Node> out;
         BlockBuilder builder(out, loose_inlines);
         add_children(parent, builder);
@@ -133,6 +138,8 @@ public:
     }
 
 private:
+    detail::HtmlExtension* m_extension;
+
     void add_children(const xmlNode* parent, BlockBuilder& builder) {
         for (const xmlNode* child = parent->children; child; child = child->next) add_node(child, builder);
     }
@@ -143,6 +150,16 @@ private:
             return;
         }
         if (node->type != XML_ELEMENT_NODE) return;  // comments (conditional ones too), PIs, DTDs
+        if (m_extension) {
+            std::vector<Node> handled;
+            if (m_extension->block_element(node, *this, handled)) {
+                for (auto& result : handled) {
+                    if (is_block(result.kind)) builder.add_block(std::move(result));
+                    else builder.add_inline(std::move(result));
+                }
+                return;
+            }
+        }
         const auto name = name_of(node);
         if (is_dropped(name)) return;
         if (is_embed(name)) {
@@ -223,6 +240,7 @@ private:
             return;
         }
         if (node->type != XML_ELEMENT_NODE) return;
+        if (m_extension && m_extension->inline_element(node, *this, out)) return;
         const auto name = name_of(node);
         if (is_dropped(name)) return;
         if (is_embed(name)) {
@@ -426,7 +444,9 @@ struct ContextFree {
 
 }  // namespace
 
-Document read_html(std::string_view html) {
+Document read_html(std::string_view html) { return detail::read_html_with(html, nullptr); }
+
+Document detail::read_html_with(std::string_view html, HtmlExtension* extension) {
     Document document;
     const std::string marked = detail::mark_downlevel_conditionals(html);
     if (marked.find_first_not_of(" \t\r\n") == std::string::npos || marked.size() > INT_MAX) return document;
@@ -442,7 +462,7 @@ Document read_html(std::string_view html) {
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) return document;
     const xmlNode* body = find_body(root);
-    HtmlConverter converter;
+    HtmlConverter converter(extension);
     document.blocks = converter.blocks_of(body ? body : root, false);
     if (truncated) {
         document.blocks.push_back(make_raw(NodeKind::raw_block, "html",

@@ -46,5 +46,6 @@ TEST(ConvertGolden, HtmlReader) { check_golden("html", "html", 2); }
 TEST(ConvertGolden, WordPressReader) { check_golden("wordpress", "wp", 1); }
 TEST(ConvertGolden, MediaWikiReader) { check_golden("mediawiki", "wiki", 1); }
 TEST(ConvertGolden, DokuWikiReader) { check_golden("dokuwiki", "dokuwiki", 1); }
+TEST(ConvertGolden, ConfluenceReader) { check_golden("confluence", "storage", 1); }
 
 }  // namespace baton::test

@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "convert/confluence/confluence_reader.hpp"
 #include "convert/html/html_reader.hpp"
 #include "convert/html/html_writer.hpp"
 #include "convert/markdown/markdown_writer.hpp"
@@ -200,6 +201,25 @@ TEST(Sanitiser, EveryXssVectorIsInertThroughTheWordPressReader) {
     }
 }
 
+TEST(Sanitiser, EveryXssVectorIsInertThroughTheConfluenceReader) {
+    for (const auto& vector : xss_vectors()) {
+        std::string attribute;  // the vector as an attribute value, escaped as storage format writes it
+        for (const char c : vector) {
+            attribute += c == '"' ? std::string("&quot;") : c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;")
+                                                                                                : std::string(1, c);
+        }
+        const std::string storage = "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>" + vector +
+                                    "</ac:rich-text-body></ac:structured-macro><ac:link><ri:url ri:value=\"" + attribute +
+                                    "\" /></ac:link><ac:image><ri:url ri:value=\"" + attribute + "\" /></ac:image>";
+        expect_inert(convert::write_html(convert::read_confluence(storage)), vector);
+    }
+    // CDATA (code bodies) is text by definition: markup in it comes out escaped, never as elements.
+    const std::string code = convert::write_html(convert::read_confluence(
+        "<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[<script>alert(1)</script>]]>"
+        "</ac:plain-text-body></ac:structured-macro>"));
+    EXPECT_EQ(code, "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>\n");
+}
+
 TEST(Sanitiser, MarkdownOutputCarriesNoScriptUrlsOrRawHtml) {
     for (const auto& vector : xss_vectors()) {
         const std::string markdown = lower(convert::write_markdown(convert::read_html(vector)));
@@ -226,6 +246,8 @@ TEST(Sanitiser, UrlPolicy) {
     EXPECT_EQ(safe_url("data:image/png;base64,iVBORw0KGgo=", UrlUse::link), std::nullopt);
     EXPECT_EQ(safe_url("data:image/svg+xml;base64,PHN2Zz4=", UrlUse::image), std::nullopt);
     EXPECT_EQ(safe_url("data:text/html,<script>", UrlUse::image), std::nullopt);
+    EXPECT_EQ(safe_url("page#x\"onclick=", UrlUse::link), std::nullopt);
+    EXPECT_EQ(safe_url("/go?to=javascript:alert(1)", UrlUse::link), std::nullopt);
 }
 
 TEST(Sanitiser, BenignMarkupIsKept) {
