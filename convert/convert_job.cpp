@@ -1,6 +1,7 @@
 // The convert stage over the workspace: batched reads by item id, one transaction per batch.
 #include "convert/convert_job.hpp"
 
+#include "convert/internal_links.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
@@ -17,6 +18,37 @@ struct BodyRow {
     std::string key;
     std::string format;
     std::string text;
+};
+
+// Finds link targets among the current items of one source: MediaWiki by title, DokuWiki by key.
+class LinkChecker {
+public:
+    explicit LinkChecker(sql::Database& db)
+        : m_by_title(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND title = ?2 AND removed_run IS NULL "
+                                "AND kind <> 'comment' LIMIT 1")),
+          m_by_key(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND key = ?2 AND removed_run IS NULL")) {}
+
+    // The targets of `document` that name no current item; `checked` counts the targets looked up.
+    std::vector<std::string> unresolved(const BodyRow& row, const Document& document, std::int64_t& checked) {
+        std::vector<std::string> missing;
+        for (const auto& target : wiki_targets(document)) {
+            std::optional<TargetLookup> lookup;
+            if (row.format == "wikitext") lookup = mediawiki_lookup(target);
+            else if (row.format == "dokuwiki") lookup = dokuwiki_lookup(target, row.key);
+            if (!lookup) continue;
+            ++checked;
+            auto& statement = lookup->by == TargetLookup::By::title ? m_by_title : m_by_key;
+            statement.bind(1, row.source_id).bind(2, lookup->value);
+            const bool found = statement.step();
+            statement.reset();
+            if (!found) missing.push_back(target);
+        }
+        return missing;
+    }
+
+private:
+    sql::Statement m_by_title;
+    sql::Statement m_by_key;
 };
 
 std::string join_reasons(const ConversionReport& report) {
@@ -38,9 +70,12 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
                              "JOIN item_bodies b ON b.item_id = i.id WHERE " + filter +
                              " AND i.id > ?2 ORDER BY i.id LIMIT " + std::to_string(batch_size));
     auto upsert = db.prepare(
-        "INSERT INTO converted_bodies(item_id, format, text, raw_nodes, raw_reasons, run_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(item_id, format) DO UPDATE SET text = excluded.text, "
-        "raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, run_id = excluded.run_id");
+        "INSERT INTO converted_bodies(item_id, format, text, raw_nodes, raw_reasons, internal_links, "
+        "unresolved_links, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(item_id, format) DO UPDATE SET "
+        "text = excluded.text, raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, "
+        "internal_links = excluded.internal_links, unresolved_links = excluded.unresolved_links, "
+        "run_id = excluded.run_id");
+    LinkChecker links(db);
     ConvertSummary summary;
     std::int64_t last_id = 0;
     std::int64_t done = 0;
@@ -75,10 +110,30 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
             try {
                 const Conversion conversion = convert_text(row.text, *reader, writer);
                 const std::string reasons = join_reasons(conversion.report);  // bound without a copy: kept alive
+                std::int64_t checked = 0;
+                const auto missing = links.unresolved(row, conversion.document, checked);
+                std::string missing_text;  // one per line in the table, comma-separated in the message
+                std::string missing_list;
+                for (const auto& target : missing) {
+                    missing_text += (missing_text.empty() ? "" : "\n") + target;
+                    missing_list += (missing_list.empty() ? "" : ", ") + target;
+                }
                 upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, conversion.output);
                 upsert.bind(4, static_cast<std::int64_t>(conversion.report.raw_nodes));
-                upsert.bind_text_or_null(5, reasons).bind(6, run_id);
+                upsert.bind_text_or_null(5, reasons).bind(6, checked).bind_text_or_null(7, missing_text).bind(8, run_id);
                 upsert.run();
+                summary.internal_links += checked;
+                summary.unresolved_links += static_cast<std::int64_t>(missing.size());
+                if (!missing.empty()) {
+                    ++summary.with_unresolved_links;
+                    model::Message message;
+                    message.severity = model::Severity::warning;
+                    message.code = "convert.unresolved-link";
+                    message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()),
+                                                                          "page") + " not in the export: " + missing_list;
+                    message.item_key = row.key;
+                    workspace.record_message(run_id, row.source_id, message);
+                }
                 ++summary.converted;
                 summary.raw_nodes += static_cast<std::int64_t>(conversion.report.raw_nodes);
                 if (conversion.report.raw_nodes > 0) ++summary.with_raw_nodes;
@@ -104,6 +159,13 @@ std::string describe_summary(const ConvertSummary& summary) {
     if (summary.with_raw_nodes > 0) {
         text += ", " + text::counted(summary.with_raw_nodes, "needs", "need") + " a look (" +
                 text::counted(summary.raw_nodes, "unconverted part") + ")";
+    }
+    if (summary.internal_links > 0) {
+        text += ", " + text::counted(summary.internal_links, "internal link") + " checked";
+        if (summary.unresolved_links > 0) {
+            text += " (" + std::to_string(summary.unresolved_links) + " to no page, in " +
+                    text::counted(summary.with_unresolved_links, "body", "bodies") + ")";
+        }
     }
     if (summary.failed > 0) text += ", " + text::counted(summary.failed, "malformed body", "malformed bodies") + " skipped";
     for (const auto& [format, items] : summary.without_reader) {

@@ -17,6 +17,9 @@ struct ConvertSummary {
     std::int64_t raw_nodes = 0;           // raw nodes over all bodies
     std::int64_t failed = 0;              // malformed bodies, reported as error messages and skipped
     std::int64_t empty = 0;               // empty bodies, nothing to convert
+    std::int64_t internal_links = 0;      // checked links to pages of the same source
+    std::int64_t unresolved_links = 0;    // of those, links to no current item
+    std::int64_t with_unresolved_links = 0;  // bodies with at least one
     std::map<std::string, std::int64_t> without_reader;  // body format -> items (no reader for it yet)
 };
 

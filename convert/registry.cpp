@@ -77,9 +77,9 @@ Conversion convert_text(std::string_view text, const ReaderKind& reader, const W
                              " text; expected UTF-8");
     }
     Conversion conversion;
-    const Document document = reader.read(text);
-    conversion.output = writer.write(document);
-    conversion.report = report_raw_nodes(document);
+    conversion.document = reader.read(text);
+    conversion.output = writer.write(conversion.document);
+    conversion.report = report_raw_nodes(conversion.document);
     return conversion;
 }
 

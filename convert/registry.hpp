@@ -40,6 +40,7 @@ struct WriterKind {
 struct Conversion {
     std::string output;
     ConversionReport report;
+    Document document;  // the tree the output was written from
 };
 
 // Reads `text` with `reader` and writes it with `writer`. Throws InputError (malformed_input) naming the

@@ -242,6 +242,8 @@ CREATE TABLE converted_bodies(
   text TEXT NOT NULL,
   raw_nodes INTEGER NOT NULL,
   raw_reasons TEXT,
+  internal_links INTEGER NOT NULL DEFAULT 0,
+  unresolved_links TEXT,
   run_id INTEGER NOT NULL REFERENCES runs(id));
 CREATE UNIQUE INDEX converted_bodies_by_item ON converted_bodies(item_id, format);
 )sql";

@@ -222,13 +222,13 @@ private:
         if (!is_image_name(target) && !external) {
             Node node = make_node(NodeKind::link, {make_text(caption.empty() ? target : caption)});
             node.set_attribute("href", url);
-            node.set_attribute("wiki-target", target);
+            node.set_attribute("wiki-media", target);
             out().push_back(std::move(node));
             return end + 2;
         }
         Node image = make_node(NodeKind::image);
         image.set_attribute("src", url);
-        if (!external) image.set_attribute("wiki-target", target);
+        if (!external) image.set_attribute("wiki-media", target);
         if (!caption.empty()) {
             image.set_attribute("alt", caption);
             image.set_attribute("title", caption);

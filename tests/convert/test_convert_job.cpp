@@ -70,6 +70,22 @@ TEST(ConvertJob, DokuWikiPagesAreConverted) {
                                    "JOIN items i ON i.id = c.item_id WHERE i.key = 'page:wiki:syntax'"),
               1);
     EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM converted_bodies WHERE lower(text) LIKE '%<script%'"), 0);
+
+    // Internal links are checked against the pages of the source: wiki:dokuwiki links to pages that exist;
+    // the syntax page's examples link to pages that do not, and each such body gets a warning.
+    const auto links = [&](const std::string& key, const std::string& column) {
+        return query_text(workspace, "SELECT coalesce(" + column + ", '') FROM converted_bodies c JOIN items i ON "
+                                     "i.id = c.item_id WHERE i.key = '" + key + "'");
+    };
+    EXPECT_NE(links("page:wiki:dokuwiki", "internal_links"), "0");
+    EXPECT_EQ(links("page:wiki:dokuwiki", "unresolved_links"), "");
+    const std::string missing = links("page:wiki:syntax", "unresolved_links");
+    EXPECT_NE(missing.find("playground:playground\n"), std::string::npos) << missing;
+    EXPECT_NE(missing.find("nonexisting"), std::string::npos) << missing;
+    EXPECT_EQ(missing.find(".png"), std::string::npos) << missing;  // media are files, not pages
+    EXPECT_EQ(summary.with_unresolved_links,
+              query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'convert.unresolved-link'"));
+    EXPECT_GT(summary.with_unresolved_links, 0);
 }
 
 TEST(ConvertJob, TemplatesAreCountedPerItem) {
@@ -147,6 +163,27 @@ TEST(ConvertCli, WorkspaceModeSummarises) {
     EXPECT_NE(result.out.find("convert (run 2, markdown): "), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("converted"), std::string::npos) << result.out;
     EXPECT_EQ(result.err, "");  // no progress line off a terminal
+}
+
+}  // namespace baton::test
+
+#include "convert/internal_links.hpp"
+
+namespace baton::test {
+
+TEST(InternalLinks, TargetsBecomeTitlesOrKeys) {
+    using convert::dokuwiki_lookup;
+    using convert::mediawiki_lookup;
+    EXPECT_EQ(mediawiki_lookup("help_page#Top")->value, "Help page");
+    EXPECT_EQ(mediawiki_lookup("Help:Contents")->value, "Help:Contents");
+    EXPECT_FALSE(mediawiki_lookup("#Top"));
+    EXPECT_FALSE(mediawiki_lookup("File:X.png"));
+    EXPECT_EQ(dokuwiki_lookup("syntax", "page:wiki:dokuwiki")->value, "page:wiki:syntax");
+    EXPECT_EQ(dokuwiki_lookup(":start", "page:wiki:x")->value, "page:start");
+    EXPECT_EQ(dokuwiki_lookup("..:Other Page", "page:a:b:c")->value, "page:a:other_page");
+    EXPECT_EQ(dokuwiki_lookup("ns:", "page:x")->value, "page:ns:start");
+    EXPECT_EQ(dokuwiki_lookup("DokuWiki", "page:mailinglist")->value, "page:dokuwiki");
+    EXPECT_FALSE(dokuwiki_lookup("#section", "page:x"));
 }
 
 }  // namespace baton::test
