@@ -144,8 +144,19 @@ class MarkdownWriter {
 public:
     std::string blocks(const std::vector<Node>& nodes, bool tight = false) {
         std::string out;
+        const Node* previous = nullptr;
+        bool previous_alternate = false;
         for (const auto& node : nodes) {
+            // Two lists of one kind in a row would merge into one: the second uses the other marker
+            // ("*" for "-", ")" for "."), which CommonMark reads as a new list.
+            const bool same_kind_list = previous && previous->kind == NodeKind::list && node.kind == NodeKind::list &&
+                                        previous->list_style == node.list_style;
+            const bool alternate = same_kind_list && !previous_alternate;
+            m_alternate_marker = alternate;
             std::string text = block(node);
+            m_alternate_marker = false;
+            previous = &node;
+            previous_alternate = alternate;
             if (text.empty()) continue;
             // Only a list starting at 1 may interrupt a paragraph: any other needs a blank line first.
             const auto* start = node.attribute("start");
@@ -164,6 +175,8 @@ public:
     }
 
 private:
+    bool m_alternate_marker = false;
+
     std::string paragraph_text(const std::vector<Node>& nodes) {
         std::string text = inlines(nodes);
         const auto first = text.find_first_not_of(' ');
@@ -239,6 +252,8 @@ private:
                 number = 1;
             }
         }
+        const bool alternate = m_alternate_marker;
+        m_alternate_marker = false;  // nested lists start afresh
         bool loose = false;
         for (const auto& item : node.children) {
             std::size_t blocks_in_item = 0;
@@ -252,8 +267,9 @@ private:
                 if (item.term) text = "**" + text + "**";
                 else text = indent_lines(text, ": ", "  ");
             } else {
-                const std::string marker =
-                    node.list_style == ListStyle::ordered ? std::to_string(number++) + ". " : std::string("- ");
+                const std::string marker = node.list_style == ListStyle::ordered
+                                               ? std::to_string(number++) + (alternate ? ") " : ". ")
+                                               : std::string(alternate ? "* " : "- ");
                 text = indent_lines(mixed(item.children, !loose), marker, std::string(marker.size(), ' '));
                 if (text.empty()) text = marker;
             }

@@ -137,6 +137,118 @@ private:
     }
 };
 
+bool starts_with_nocase(std::string_view text, std::string_view lower_prefix) {
+    if (text.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != lower_prefix[i]) return false;
+    }
+    return true;
+}
+
+// An HTML list tag at text[at]: "ol", "ul" or "li" (with '/' first for an end tag), else "".
+std::string list_tag_at(std::string_view text, std::size_t at, std::size_t& end) {
+    const std::string_view rest = text.substr(at);
+    for (const char* name : {"<ol", "<ul", "<li", "</ol", "</ul", "</li"}) {
+        const std::string_view prefix(name);
+        if (!starts_with_nocase(rest, prefix)) continue;
+        if (rest.size() > prefix.size() && std::isalnum(static_cast<unsigned char>(rest[prefix.size()]))) continue;
+        const auto close = find_within(text, ">", at, max_tag_length);
+        if (close == std::string_view::npos) return {};
+        end = close + 1;
+        return std::string(prefix.substr(1));
+    }
+    return {};
+}
+
+// A list nested in `parent` goes into its last item (an empty one when a list opens straight in a list).
+void attach(Node& parent, Node list) {
+    if (parent.children.empty()) parent.children.push_back(make_node(NodeKind::list_item));
+    parent.children.back().children.push_back(std::move(list));
+}
+
+// HTML lists written into wikitext (<ol start=9><li>...</li></ol>): items' text is wikitext. Text outside
+// any item (MediaWiki allows "#abc" lines inside <ol>) is read as wikitext blocks.
+std::vector<Node> html_list(std::string_view text, WikitextContext& context) {
+    struct Open {
+        Node list;
+        std::string pending;  // text of the current item, not yet parsed
+        bool in_item = false;
+    };
+    std::vector<Open> stack;
+    std::vector<Node> out;
+    std::string outside;
+    const auto flush_item = [&](Open& open) {
+        if (!open.in_item) {
+            outside += open.pending;
+        } else if (!open.list.children.empty()) {
+            for (auto& node : parse_wikitext_inlines(open.pending, context)) {
+                auto& item = open.list.children.back();
+                // text after a nested list stays after it
+                item.children.push_back(std::move(node));
+            }
+        }
+        open.pending.clear();
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t end = 0;
+        const std::string tag = text[i] == '<' ? list_tag_at(text, i, end) : "";
+        if (tag.empty()) {
+            if (stack.empty()) outside += text[i];
+            else stack.back().pending += text[i];
+            ++i;
+            continue;
+        }
+        const std::string_view attributes = text.substr(i, end - i);
+        i = end;
+        if ((tag == "ol" || tag == "ul") && stack.size() < max_list_depth) {
+            if (!stack.empty()) flush_item(stack.back());
+            Open open;
+            open.list = make_node(NodeKind::list);
+            open.list.list_style = tag == "ol" ? ListStyle::ordered : ListStyle::bullet;
+            if (const auto at = attributes.find("start="); at != std::string_view::npos) {
+                std::string digits;
+                for (std::size_t k = at + 6; k < attributes.size() && digits.size() < 6; ++k) {
+                    if (std::isdigit(static_cast<unsigned char>(attributes[k]))) digits += attributes[k];
+                    else if (!digits.empty()) break;
+                }
+                if (!digits.empty()) open.list.set_attribute("start", digits);
+            }
+            stack.push_back(std::move(open));
+        } else if ((tag == "/ol" || tag == "/ul") && !stack.empty()) {
+            flush_item(stack.back());
+            Node list = std::move(stack.back().list);
+            stack.pop_back();
+            if (list.children.empty()) {
+                for (auto& block : parse_wikitext_blocks(outside, context)) out.push_back(std::move(block));
+                outside.clear();
+            } else if (stack.empty()) {
+                out.push_back(std::move(list));
+            } else {
+                attach(stack.back().list, std::move(list));
+            }
+        } else if (tag == "li" && !stack.empty()) {
+            flush_item(stack.back());
+            stack.back().list.children.push_back(make_node(NodeKind::list_item));
+            stack.back().in_item = true;
+        } else if (tag == "/li" && !stack.empty()) {
+            flush_item(stack.back());
+            stack.back().in_item = false;
+        }
+    }
+    while (!stack.empty()) {  // unclosed lists end with the text
+        flush_item(stack.back());
+        Node list = std::move(stack.back().list);
+        stack.pop_back();
+        if (stack.empty()) out.push_back(std::move(list));
+        else attach(stack.back().list, std::move(list));
+    }
+    if (!trim(outside).empty()) {
+        for (auto& block : parse_wikitext_blocks(outside, context)) out.push_back(std::move(block));
+    }
+    return out;
+}
+
 class BlockParser {
 public:
     BlockParser(WikitextContext& context, std::vector<Node>& out) : m_context(context), m_out(out), m_lists(context, out) {}
@@ -158,6 +270,11 @@ public:
                 i = collect_table(lines, i, table_lines, rest);
                 for (auto& block : parse_wikitext_table(table_lines, m_context)) m_out.push_back(std::move(block));
                 if (!trim(rest).empty()) lines.insert(lines.begin() + static_cast<long>(i) + 1, rest);
+                continue;
+            }
+            if (starts_with_nocase(trimmed, "<ol") || starts_with_nocase(trimmed, "<ul")) {
+                flush_all();
+                i = html_list_lines(lines, i);
                 continue;
             }
             if (heading(line)) continue;
@@ -311,6 +428,26 @@ private:
             if (line.starts_with(tag) && line.find('>') == line.size() - 1) return true;
         }
         return false;
+    }
+
+    // From a line opening <ol> or <ul> to the line that closes it (or the end); returns that line's index.
+    std::size_t html_list_lines(const std::vector<std::string>& lines, std::size_t first) {
+        int depth = 0;
+        std::string text;
+        std::size_t i = first;
+        for (; i < lines.size(); ++i) {
+            text += lines[i] + "\n";
+            for (std::size_t k = 0; k < lines[i].size(); ++k) {
+                std::size_t end = 0;
+                if (lines[i][k] != '<') continue;
+                const std::string tag = list_tag_at(lines[i], k, end);
+                if (tag == "ol" || tag == "ul") ++depth;
+                if (tag == "/ol" || tag == "/ul") --depth;
+            }
+            if (depth <= 0) break;
+        }
+        for (auto& block : html_list(text, m_context)) m_out.push_back(std::move(block));
+        return std::min(i, lines.size() - 1);
     }
 
     static std::size_t collect_table(const std::vector<std::string>& lines, std::size_t first,

@@ -30,6 +30,8 @@ TEST(HostileInput, DeepWikitextNestingIsCut) {
     const auto bold = convert_with("mediawiki", repeat("<b>", 100000) + "x");
     EXPECT_NE(bold.output.find('x'), std::string::npos);
     EXPECT_FALSE(convert_with("mediawiki", repeat("<ref>", 20000) + "x").output.empty());
+    const auto html_lists = convert_with("mediawiki", repeat("<ol><li>x", 20000));
+    EXPECT_NE(html_lists.output.find('x'), std::string::npos);
 }
 
 TEST(HostileInput, UnclosedWikitextConstructsStayText) {
