@@ -1,4 +1,5 @@
 // `baton convert`: one document from a file or stdin to stdout, or every body of the workspace.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -79,6 +80,12 @@ int run_convert(const Arguments& arguments) {
     }
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
     const std::int64_t source_id = (*values)["source"].as<std::int64_t>();
+    if (source_id != 0) {
+        const auto sources = workspace.sources();
+        if (std::none_of(sources.begin(), sources.end(), [&](const auto& source) { return source.id == source_id; })) {
+            throw UsageError("no source with id " + std::to_string(source_id), "`baton status` lists the sources");
+        }
+    }
     convert::ConvertSummary summary;
     std::int64_t run = 0;
     workspace::recorded_run(workspace, "convert", options_text(arguments), [&](std::int64_t run_id) {

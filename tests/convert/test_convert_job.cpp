@@ -163,6 +163,9 @@ TEST(ConvertCli, WorkspaceModeSummarises) {
     EXPECT_NE(result.out.find("convert (run 2, markdown): "), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("converted"), std::string::npos) << result.out;
     EXPECT_EQ(result.err, "");  // no progress line off a terminal
+    const auto unknown = run_baton("convert --source 99", dir.path());
+    EXPECT_EQ(unknown.exit_code, static_cast<int>(ExitCode::usage));
+    EXPECT_NE(unknown.err.find("no source with id 99"), std::string::npos) << unknown.err;
 }
 
 }  // namespace baton::test
