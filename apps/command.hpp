@@ -43,5 +43,6 @@ int run_load(const Arguments& arguments);
 int run_tasks(const Arguments& arguments);
 int run_report(const Arguments& arguments);
 int run_dump(const Arguments& arguments);
+int run_convert(const Arguments& arguments);
 
 }  // namespace baton::app

@@ -17,6 +17,8 @@ const std::vector<Command>& commands() {
         {"load", "write the plan into the target platform (SQLite by default)", &run_load},
         {"tasks", "write an onboarding checklist for every owner and manager", &run_tasks},
         {"report", "write a self-contained HTML report of the migration", &run_report},
+        {"convert", "convert item bodies to clean, sanitised HTML or Markdown (or one document with --from)",
+         &run_convert},
         {"dump", "print a source's model as stable text (for review and golden tests)", &run_dump},
     };
     return list;

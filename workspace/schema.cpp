@@ -264,6 +264,21 @@ CREATE TABLE plan_archive_proposals(
   PRIMARY KEY (plan_run, item_id)) WITHOUT ROWID;
 )sql";
 
+// Bodies converted by `baton convert`: one row per item and output format, with what could not be converted.
+constexpr std::string_view step_8_converted_bodies = R"sql(
+CREATE TABLE converted_bodies(
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  format TEXT NOT NULL,
+  text TEXT NOT NULL,
+  raw_nodes INTEGER NOT NULL,
+  raw_reasons TEXT,
+  internal_links INTEGER NOT NULL DEFAULT 0,
+  unresolved_links TEXT,
+  run_id INTEGER NOT NULL REFERENCES runs(id));
+CREATE UNIQUE INDEX converted_bodies_by_item ON converted_bodies(item_id, format);
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -275,6 +290,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {5, "revision details and old revision texts", step_5_revision_details},
         {6, "old revision texts in a rowid table", step_6_revision_text_rows},
         {7, "plans from mapping files: candidates, identities, archive proposals", step_7_stewardship},
+        {8, "converted bodies", step_8_converted_bodies},
     };
     return steps;
 }
