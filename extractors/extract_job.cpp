@@ -8,6 +8,7 @@
 #include "core/progress.hpp"
 #include "extractors/extractor.hpp"
 #include "model/pipelined_sink.hpp"
+#include "workspace/background_checkpointer.hpp"
 
 namespace baton::extract {
 namespace {
@@ -68,6 +69,8 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
     }
     result.source_id = workspace.upsert_source(result.source, run_id, file_signature(spec.path));
 
+    // The log is copied into the database on a thread of its own, so the writer never waits for the disk.
+    const workspace::BackgroundCheckpointer checkpointer(workspace);
     workspace::WorkspaceWriter writer(workspace, result.source_id, run_id);
     model::PipelinedSink pipeline(writer);
     Progress progress("extract " + spec.kind + " " + spec.path, extractor->total_work());

@@ -1,6 +1,8 @@
 // Writes extracted model objects into the workspace in batched transactions, recording what changed.
 #include "workspace/workspace_writer.hpp"
 
+#include <sqlite3.h>
+
 
 #include "core/text.hpp"
 #include "workspace/attributes_json.hpp"
@@ -107,6 +109,16 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, s
     m_db.exec("CREATE TEMP TABLE IF NOT EXISTS pending_references(item_id INTEGER PRIMARY KEY); "
               "DELETE FROM temp.pending_references;");
     m_sql = std::make_unique<Statements>(m_db);
+    m_autocheckpoint = m_db.query_int("PRAGMA wal_autocheckpoint", 1000);
+    // Told the length of the log after each commit (this replaces SQLite's own autocheckpoint hook, which
+    // comes back with the next PRAGMA wal_autocheckpoint; a BackgroundCheckpointer sets it to 0 anyway).
+    sqlite3_wal_hook(
+        m_db.handle(),
+        [](void* writer, sqlite3* /*db*/, const char* /*name*/, int frames) {
+            static_cast<WorkspaceWriter*>(writer)->m_log_frames = frames;
+            return SQLITE_OK;
+        },
+        this);
     m_source_had_items = m_db.query_int("SELECT EXISTS (SELECT 1 FROM items WHERE source_id = " +
                                         std::to_string(source_id) + ")") != 0;
     auto locator = m_db.prepare("SELECT locator FROM sources WHERE id = ?");
@@ -116,6 +128,11 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, s
 }
 
 WorkspaceWriter::~WorkspaceWriter() {
+    sqlite3_wal_hook(m_db.handle(), nullptr, nullptr);
+    try {
+        m_db.exec("PRAGMA wal_autocheckpoint = " + std::to_string(m_autocheckpoint));  // SQLite's hook again
+    } catch (...) {
+    }
     // Whatever was written and not finished is rolled back by SQLite when the statement
     // cache goes; finish_complete() / finish_partial() are the only ways to keep a batch.
     if (m_in_transaction) {
@@ -137,6 +154,15 @@ void WorkspaceWriter::commit() {
     if (m_in_transaction) {
         m_db.exec("COMMIT");
         m_in_transaction = false;
+        // Between two transactions, when the log has grown past a bound: copy what is left of it and let
+        // the next transaction write it from its start, so it stays at most a few hundred MB however big
+        // the export. (A checkpointer on another connection never finds this busy writer idle, so it cannot
+        // start the log over itself; it has copied most of it already. See BackgroundCheckpointer.)
+        constexpr int log_bound_frames = 65536;  // 512 MiB of 8 KiB pages
+        if (m_log_frames > log_bound_frames) {
+            m_db.exec("PRAGMA wal_checkpoint(RESTART)");
+            m_log_frames = 0;
+        }
     }
     m_operations = 0;
     m_last_commit = std::chrono::steady_clock::now();

@@ -72,6 +72,8 @@ private:
     std::int64_t m_run_id;
     std::int64_t m_commit_every;
     std::int64_t m_operations = 0;
+    int m_log_frames = 0;        // in the write-ahead log after the last commit
+    std::int64_t m_autocheckpoint = 1000;  // the connection's wal_autocheckpoint, restored at the end
     bool m_in_transaction = false;
     bool m_source_had_items = false;  // a first extract has nothing to mark as removed
     std::string m_last_item_key;      // the item written last, which comments usually point at

@@ -1,9 +1,14 @@
 // Tests for opening workspaces: creation, versions and upgrades, foreign files, the run log.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/sqlite.hpp"
 #include "support/test_support.hpp"
+#include "workspace/background_checkpointer.hpp"
 #include "workspace/schema.hpp"
 #include "workspace/workspace.hpp"
 
@@ -66,6 +71,30 @@ TEST(Workspace, UpgradeMovesOldRevisionTextsIntoTheRowidTable) {
     EXPECT_THROW(workspace.db().exec("INSERT INTO revision_text_rows(source_id, item_key, revision_key, text) "
                                      "VALUES (1, 'page:1', 'revision:7', 'again')"),
                  WorkspaceError);
+}
+
+TEST(Workspace, BackgroundCheckpointerCopiesTheLogWhileTheWriterWrites) {
+    test::TempDir dir;
+    Workspace workspace(dir.file("w.db"), Access::create);
+    {
+        BackgroundCheckpointer checkpointer(workspace, std::chrono::milliseconds(5));
+        // The writer's own connection no longer checkpoints: the other connection does.
+        EXPECT_EQ(test::query_int(workspace, "PRAGMA wal_autocheckpoint"), 0);
+        for (int batch = 0; batch < 5; ++batch) {
+            workspace.db().exec("BEGIN");
+            for (int row = 0; row < 200; ++row) {
+                workspace.db().exec("INSERT INTO meta(key, value) VALUES ('k" + std::to_string(batch * 1000 + row) +
+                                    "', '" + std::string(500, 'x') + "')");
+            }
+            workspace.db().exec("COMMIT");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        EXPECT_GT(checkpointer.checkpoints(), 0);
+        // Only a checkpoint writes pages into the database file itself; the 500 KB written are there.
+        EXPECT_GT(std::filesystem::file_size(dir.file("w.db")), 500'000U);
+    }
+    EXPECT_EQ(test::query_int(workspace, "SELECT count(*) FROM meta WHERE key LIKE 'k%'"), 1000);
+    EXPECT_EQ(test::query_int(workspace, "PRAGMA wal_autocheckpoint"), 1000);  // SQLite's own again
 }
 
 TEST(Workspace, RefusesANewerWorkspaceWithAClearMessage) {
