@@ -91,6 +91,9 @@ struct Item {
     Body body;
     std::vector<Revision> revisions;
     std::int64_t source_line = 0;  // where the item starts in its file
+    // fingerprint(*this), filled in by whoever computes it first (the pipeline does, on the parser's thread,
+    // so the writer need not); "" = not yet. Not part of the content: fingerprint() leaves it out.
+    std::string fingerprint;
 };
 
 enum class Severity { info, warning, error };

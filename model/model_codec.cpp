@@ -123,6 +123,7 @@ void encode(const Item& item, std::string& out) {
         put(out, revision.attributes);
     }
     put(out, item.source_line);
+    put(out, item.fingerprint);
 }
 
 void encode(const Message& message, std::string& out) {
@@ -192,6 +193,7 @@ void decode_into(std::string_view buffer, ModelSink& sink) {
                     revision.attributes = in.attributes();
                 }
                 item.source_line = in.number();
+                item.fingerprint = in.text();
                 sink.item(std::move(item));
                 break;
             }

@@ -3,6 +3,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 #include "model/model_codec.hpp"
 
 namespace baton::model {
@@ -10,6 +12,7 @@ namespace baton::model {
 PipelinedSink::PipelinedSink(ModelSink& downstream, std::size_t batch_bytes, std::size_t depth)
     : m_downstream(downstream),
       m_batch_bytes(batch_bytes),
+      m_threshold(std::min<std::size_t>(batch_bytes, 32U * 1024U)),
       m_queue(depth),
       m_empty(depth + 2),
       m_worker([this] { work(); }) {
@@ -32,6 +35,8 @@ void PipelinedSink::container(Container container) {
 }
 
 void PipelinedSink::item(Item item) {
+    // The parser's thread has time to spare; the writer's has not.
+    if (item.fingerprint.empty()) item.fingerprint = fingerprint(item);
     encode(item, m_batch);
     added();
 }
@@ -47,11 +52,13 @@ void PipelinedSink::revision_text(RevisionText text) {
 }
 
 void PipelinedSink::added() {
-    if (m_batch.size() >= m_batch_bytes) flush();
+    if (m_batch.size() >= m_threshold) flush();
 }
 
 void PipelinedSink::flush() {
     if (m_batch.empty()) return;
+    // The first batches are small, so the worker starts early; then they double up to batch_bytes.
+    m_threshold = std::min(m_threshold * 2, m_batch_bytes);
     if (!m_queue.push(std::move(m_batch))) rethrow_worker_error();
     if (auto reused = m_empty.try_pop()) {
         m_batch = std::move(*reused);

@@ -38,6 +38,7 @@ private:
 
     ModelSink& m_downstream;
     std::size_t m_batch_bytes;
+    std::size_t m_threshold;  // the size at which the batch being filled is handed over
     std::string m_batch;
     BoundedQueue<std::string> m_queue;
     BoundedQueue<std::string> m_empty;  // written buffers, back for reuse

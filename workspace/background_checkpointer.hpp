@@ -21,7 +21,7 @@ class Workspace;
 class BackgroundCheckpointer {
 public:
     explicit BackgroundCheckpointer(Workspace& workspace,
-                                    std::chrono::milliseconds interval = std::chrono::milliseconds(250));
+                                    std::chrono::milliseconds interval = std::chrono::milliseconds(50));
     ~BackgroundCheckpointer();
     BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
     BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;

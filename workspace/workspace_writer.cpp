@@ -300,7 +300,7 @@ std::string WorkspaceWriter::describe_changes(std::int64_t item_id, const model:
 void WorkspaceWriter::item(model::Item item) {
     begin_if_needed();
     ++m_counts.items;
-    const std::string fingerprint = model::fingerprint(item);
+    const std::string fingerprint = item.fingerprint.empty() ? model::fingerprint(item) : item.fingerprint;
     // A source's first extract can insert straight away; the lookup is needed only when the key
     // is already there (a re-extract, or a key the export repeats).
     if (!m_source_had_items && write_item(item, fingerprint, 0)) {
