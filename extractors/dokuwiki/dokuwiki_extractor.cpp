@@ -59,8 +59,10 @@ std::string first_heading(const std::string& body) {
     while (std::getline(lines, line)) {
         const std::string trimmed = text::trim(line);
         if (trimmed.size() > 4 && trimmed.starts_with("==") && trimmed.ends_with("==")) {
-            return text::trim(std::string_view(trimmed).substr(trimmed.find_first_not_of('='))
-                                  .substr(0, trimmed.find_last_not_of('=') - trimmed.find_first_not_of('=') + 1));
+            const auto first = trimmed.find_first_not_of('=');
+            if (first == std::string::npos) continue;  // a line of '=' only is no heading
+            const auto last = trimmed.find_last_not_of('=');
+            return text::trim(std::string_view(trimmed).substr(first, last - first + 1));
         }
     }
     return {};

@@ -118,4 +118,16 @@ TEST(DokuWikiFixtures, SavesWithinOneSecondKeepDistinctKeysAndTheAtticTextGoesTo
               "1700000000=text of the third save");
 }
 
+// Found by the fuzzer: a line of '=' only looked like a heading and its text was cut out of nothing.
+TEST(DokuWikiFixtures, ALineOfEqualSignsIsNoHeading) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("data/pages/eng"));
+    write_file(dir.file("data/pages/eng/rules.txt"), "========\nsome text\n===== Real title =====\n");
+    write_file(dir.file("data/pages/eng/plain.txt"), "=======\nno heading at all\n");
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
+    extract_source(workspace, "dokuwiki", dir.file("data"));
+    EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:eng:rules'"), "Real title");
+    EXPECT_EQ(query_text(workspace, "SELECT title FROM items WHERE key = 'page:eng:plain'"), "plain");
+}
+
 }  // namespace baton::test
