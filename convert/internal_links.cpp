@@ -1,5 +1,6 @@
 // Internal link targets: collected from the tree, turned into the title or key of the item they name.
 #include "convert/internal_links.hpp"
+#include "core/text.hpp"
 
 #include <cctype>
 
@@ -12,12 +13,6 @@ void collect(const Node& node, std::vector<std::string>& out) {
         if (const auto* target = node.attribute("wiki-target")) out.push_back(*target);
     }
     for (const auto& child : node.children) collect(child, out);
-}
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t_");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t_") - first + 1));
 }
 
 }  // namespace
@@ -33,7 +28,7 @@ std::optional<TargetLookup> mediawiki_lookup(const std::string& target) {
     for (auto& c : title) {
         if (c == '_') c = ' ';
     }
-    title = trim(title);
+    title = text::trim(title);
     if (title.empty()) return std::nullopt;  // [[#anchor]]: this page
     const auto colon = title.find(':');
     if (colon != std::string::npos) {
@@ -50,7 +45,7 @@ std::optional<TargetLookup> mediawiki_lookup(const std::string& target) {
 
 std::optional<TargetLookup> dokuwiki_lookup(const std::string& target, const std::string& item_key) {
     std::string id = target.substr(0, target.find('#'));
-    id = trim(id);
+    id = text::trim(id);
     if (id.empty()) return std::nullopt;
     std::string clean;
     for (const char c : id) clean += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

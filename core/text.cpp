@@ -15,9 +15,7 @@
 
 namespace baton::text {
 
-std::string html_escape(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + value.size() / 8);
+void append_html_escaped(std::string& out, std::string_view value) {
     for (const char c : value) {
         switch (c) {
             case '&': out += "&amp;"; break;
@@ -28,7 +26,32 @@ std::string html_escape(std::string_view value) {
             default: out += c;
         }
     }
+}
+
+std::string html_escape(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + value.size() / 8);
+    append_html_escaped(out, value);
     return out;
+}
+
+void append_utf8(std::string& out, unsigned long code) {
+    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
 }
 
 void append_json_escaped(std::string& out, std::string_view value) {

@@ -9,6 +9,9 @@
 namespace baton::text {
 
 [[nodiscard]] std::string html_escape(std::string_view value);
+void append_html_escaped(std::string& out, std::string_view value);  // the same, appended to `out`
+// Appends code point `code` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, unsigned long code);
 [[nodiscard]] std::string json_escape(std::string_view value);  // without the surrounding quotes
 void append_json_escaped(std::string& out, std::string_view value);  // the same, appended to `out`
 [[nodiscard]] std::string json_string(std::string_view value);  // with the surrounding quotes

@@ -5,23 +5,11 @@
 #include <cctype>
 
 #include "convert/url_policy.hpp"
+#include "core/text.hpp"
 
 namespace baton::convert {
 
 namespace {
-
-void escape_into(std::string_view text, std::string& out) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
 
 bool all_digits(std::string_view value) {
     return !value.empty() && value.size() <= 6 &&
@@ -49,7 +37,7 @@ private:
         m_out += ' ';
         m_out += name;
         m_out += "=\"";
-        escape_into(value, m_out);
+        text::append_html_escaped(m_out, value);
         m_out += '"';
     }
 
@@ -93,7 +81,7 @@ private:
         attribute("data-format", node.raw_format);
         attribute("data-reason", node.reason);
         m_out += '>';
-        escape_into(node.text, m_out);
+        text::append_html_escaped(m_out, node.text);
         close(tag);
     }
 
@@ -132,7 +120,7 @@ private:
                     attribute("class", "language-" + *language);
                 }
                 m_out += '>';
-                escape_into(node.text, m_out);
+                text::append_html_escaped(m_out, node.text);
                 m_out += "</code></pre>";
                 break;
             }
@@ -178,7 +166,7 @@ private:
         m_out += '\n';
         if (const auto* caption = node.attribute("caption"); caption && !caption->empty()) {
             m_out += "<caption>";
-            escape_into(*caption, m_out);
+            text::append_html_escaped(m_out, *caption);
             m_out += "</caption>\n";
         }
         for (const auto& row : node.children) block(row);
@@ -200,7 +188,7 @@ private:
 
     void inline_node(const Node& node) {
         switch (node.kind) {
-            case NodeKind::text: escape_into(node.text, m_out); break;
+            case NodeKind::text: text::append_html_escaped(m_out, node.text); break;
             case NodeKind::emphasis:
                 open("em", node);
                 inlines(node.children);
@@ -213,7 +201,7 @@ private:
                 break;
             case NodeKind::code:
                 m_out += "<code>";
-                escape_into(node.text, m_out);
+                text::append_html_escaped(m_out, node.text);
                 m_out += "</code>";
                 break;
             case NodeKind::link: link(node); break;
@@ -244,7 +232,7 @@ private:
         const auto url = src ? safe_url(*src, UrlUse::image) : std::nullopt;
         const auto* alt = node.attribute("alt");
         if (!url) {
-            if (alt) escape_into(*alt, m_out);
+            if (alt) text::append_html_escaped(m_out, *alt);
             return;
         }
         m_out += "<img";

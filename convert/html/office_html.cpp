@@ -4,16 +4,11 @@
 #include <cctype>
 
 #include "convert/text_scan.hpp"
+#include "core/text.hpp"
 
 namespace baton::convert::detail {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view prefix) {
     if (text.size() - at < prefix.size()) return false;
@@ -63,10 +58,10 @@ std::string mark_downlevel_conditionals(std::string_view html) {
 }
 
 std::optional<WordListParagraph> word_list_paragraph(std::string_view style, std::string_view css_class) {
-    const std::string lower_style = lower(style);
+    const std::string lower_style = text::to_lower_ascii(style);
     const auto at = lower_style.find("mso-list:");
     if (at == std::string::npos) {
-        if (lower(css_class).starts_with("msolistparagraph")) return WordListParagraph{};
+        if (text::to_lower_ascii(css_class).starts_with("msolistparagraph")) return WordListParagraph{};
         return std::nullopt;
     }
     std::string_view value(lower_style);
@@ -114,7 +109,7 @@ bool is_ordered_marker(std::string_view marker) {
 }
 
 bool is_word_marker_style(std::string_view style) {
-    const std::string lower_style = lower(style);
+    const std::string lower_style = text::to_lower_ascii(style);
     const auto at = lower_style.find("mso-list:");
     return at != std::string::npos && lower_style.compare(at + 9, 6, "ignore") == 0;
 }

@@ -5,31 +5,9 @@
 
 #include "convert/mediawiki/wikitext_context.hpp"
 #include "convert/text_scan.hpp"
+#include "core/text.hpp"
 
 namespace baton::convert::detail {
-
-namespace {
-
-void append_utf8(unsigned long code, std::string& out) {
-    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
-}  // namespace
 
 std::size_t decode_entity(std::string_view text, std::size_t at, std::string& out) {
     const auto semicolon = find_within(text, ";", at, 12);
@@ -48,12 +26,12 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string& ou
             if (value < 0) return 0;
             code = code * (hex ? 16 : 10) + static_cast<unsigned long>(value);
         }
-        append_utf8(code, out);
+        text::append_utf8(out, code);
         return semicolon - at + 1;
     }
     const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
     if (!entity) return 0;
-    append_utf8(entity->value, out);
+    text::append_utf8(out, entity->value);
     return semicolon - at + 1;
 }
 

@@ -4,6 +4,7 @@
 #include "convert/html/inline_cleanup.hpp"
 #include "convert/mediawiki/wikitext_context.hpp"
 #include "convert/text_scan.hpp"
+#include "core/text.hpp"
 #include <set>
 
 namespace baton::convert::detail {
@@ -18,27 +19,15 @@ bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view 
     return true;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 // Namespaces whose links show a file instead of linking to a page (English and a few common locales).
 bool is_file_namespace(std::string_view prefix) {
-    const std::string name = lower(prefix);
+    const std::string name = text::to_lower_ascii(prefix);
     return name == "file" || name == "image" || name == "archivo" || name == "datei" || name == "bild" ||
            name == "fichier" || name == "imagen" || name == "bestand" || name == "media";
 }
 
 bool is_category_namespace(std::string_view prefix) {
-    const std::string name = lower(prefix);
+    const std::string name = text::to_lower_ascii(prefix);
     return name == "category" || name == "kategorie" || name == "categoría" || name == "catégorie" ||
            name == "categoria" || name == "categorie";
 }
@@ -46,7 +35,7 @@ bool is_category_namespace(std::string_view prefix) {
 // Page name to a relative URL as MediaWiki writes it: spaces become underscores.
 std::string page_url(std::string_view target) {
     std::string out;
-    for (const char c : trim(target)) out += c == ' ' ? '_' : c;
+    for (const char c : text::trim(target)) out += c == ' ' ? '_' : c;
     return out;
 }
 
@@ -88,7 +77,7 @@ std::vector<std::string> split_pipes(std::string_view text) {
 }
 
 bool is_image_option(const std::string& option) {
-    const std::string value = lower(trim(option));
+    const std::string value = text::to_lower_ascii(text::trim(option));
     static const char* const keywords[] = {"thumb", "thumbnail", "frame", "framed", "frameless", "border", "left",
                                            "right", "center", "centre", "none", "upright", "baseline", "middle",
                                            "sub", "super", "top", "text-top", "bottom", "text-bottom"};
@@ -276,13 +265,13 @@ private:
     std::size_t internal_link(std::size_t start, std::size_t end) {
         const std::string_view inner = m_text.substr(start + 2, end - start - 4);
         auto parts = split_pipes(inner);
-        std::string target = trim(parts[0]);
+        std::string target = text::trim(parts[0]);
         const bool leading_colon = target.starts_with(':');
         if (leading_colon) target.erase(0, 1);
         const auto colon = target.find(':');
         const std::string prefix = colon == std::string::npos ? "" : target.substr(0, colon);
         if (!leading_colon && !prefix.empty() && is_category_namespace(prefix)) {
-            m_context.categories.push_back(trim(target.substr(colon + 1)));
+            m_context.categories.push_back(text::trim(target.substr(colon + 1)));
             return end;
         }
         if (!leading_colon && !prefix.empty() && is_file_namespace(prefix)) {
@@ -291,8 +280,8 @@ private:
             image.set_attribute("wiki-target", target);
             std::string caption;
             for (std::size_t k = 1; k < parts.size(); ++k) {
-                const std::string option = trim(parts[k]);
-                if (lower(option).starts_with("alt=")) image.set_attribute("alt", option.substr(4));
+                const std::string option = text::trim(parts[k]);
+                if (text::to_lower_ascii(option).starts_with("alt=")) image.set_attribute("alt", option.substr(4));
                 else if (!is_image_option(option)) caption = option;
             }
             if (!caption.empty()) {
@@ -310,7 +299,7 @@ private:
         if (parts.size() > 1) {
             label = parts[1];
             for (std::size_t k = 2; k < parts.size(); ++k) label += "|" + parts[k];
-            if (trim(label).empty()) {  // the pipe trick: [[Help:Contents|]] shows "Contents"
+            if (text::trim(label).empty()) {  // the pipe trick: [[Help:Contents|]] shows "Contents"
                 label = colon == std::string::npos ? target : target.substr(colon + 1);
             }
         } else {
@@ -338,10 +327,10 @@ private:
         const auto space = inner.find_first_of(" \t");
         Node link = make_node(NodeKind::link);
         link.set_attribute("href", std::string(inner.substr(0, space)));
-        if (space == std::string_view::npos || trim(inner.substr(space)).empty()) {
+        if (space == std::string_view::npos || text::trim(inner.substr(space)).empty()) {
             link.children.push_back(make_text(std::to_string(++m_context.external_links)));
         } else {
-            const std::string label_text = trim(inner.substr(space));
+            const std::string label_text = text::trim(inner.substr(space));
             InlineParser label(label_text, m_context);
             link.children = label.parse();
         }
@@ -374,7 +363,7 @@ private:
         std::size_t name_end = 0;
         while (name_end < body.size() && std::isalnum(static_cast<unsigned char>(body[name_end]))) ++name_end;
         if (name_end == 0 || !std::isalpha(static_cast<unsigned char>(body[0]))) return 0;
-        const std::string name = lower(body.substr(0, name_end));
+        const std::string name = text::to_lower_ascii(body.substr(0, name_end));
         const std::size_t consumed = close - at + 1;
         if (name == "br") {
             out().push_back(make_node(NodeKind::line_break));

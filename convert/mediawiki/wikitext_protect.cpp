@@ -3,24 +3,13 @@
 
 #include "convert/mediawiki/wikitext_context.hpp"
 #include "convert/text_scan.hpp"
+#include "core/text.hpp"
 #include <map>
 #include <set>
 
 namespace baton::convert::detail {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 std::string decode_entities(std::string_view text) {
     std::string out;
@@ -38,7 +27,7 @@ std::string decode_entities(std::string_view text) {
 
 // The value of attribute `name` in a tag's attribute text (quoted or not), "" if absent.
 std::string tag_attribute(std::string_view attributes, std::string_view name) {
-    const std::string lowered = lower(attributes);
+    const std::string lowered = text::to_lower_ascii(attributes);
     std::size_t at = 0;
     while ((at = lowered.find(name, at)) != std::string::npos) {
         const bool starts_word = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
@@ -166,11 +155,11 @@ private:
         span.text = std::string(source);
         if (source.starts_with("{{{")) {
             span.reason = "template parameter";
-            span.attributes.emplace_back("parameter", trim(template_parts(source.substr(3, source.size() - 6))[0]));
+            span.attributes.emplace_back("parameter", text::trim(template_parts(source.substr(3, source.size() - 6))[0]));
             return span;
         }
         const auto parts = template_parts(source.substr(2, source.size() - 4));
-        std::string name = trim(parts[0]);
+        std::string name = text::trim(parts[0]);
         if (name.starts_with('#')) {
             span.reason = "parser function " + name.substr(0, name.find(':'));
         } else {
@@ -181,9 +170,9 @@ private:
         for (std::size_t k = 1; k < parts.size(); ++k) {
             const auto equals = parts[k].find('=');
             if (equals != std::string::npos && parts[k].substr(0, equals).find_first_of("{[") == std::string::npos) {
-                span.attributes.emplace_back(trim(parts[k].substr(0, equals)), trim(parts[k].substr(equals + 1)));
+                span.attributes.emplace_back(text::trim(parts[k].substr(0, equals)), text::trim(parts[k].substr(equals + 1)));
             } else {
-                span.attributes.emplace_back(std::to_string(++position), trim(parts[k]));
+                span.attributes.emplace_back(std::to_string(++position), text::trim(parts[k]));
             }
         }
         return span;
@@ -202,7 +191,7 @@ private:
         if (self_closing) inside.remove_suffix(1);
         std::size_t name_end = 0;
         while (name_end < inside.size() && std::isalpha(static_cast<unsigned char>(inside[name_end]))) ++name_end;
-        const std::string name = lower(inside.substr(0, name_end));
+        const std::string name = text::to_lower_ascii(inside.substr(0, name_end));
         const std::string_view attributes = inside.substr(name_end);
         static const char* const protected_tags[] = {"nowiki", "pre", "syntaxhighlight", "source", "math",
                                                      "ref", "references", "blockquote"};

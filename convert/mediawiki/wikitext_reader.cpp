@@ -8,18 +8,13 @@
 #include "convert/mediawiki/wikitext_context.hpp"
 #include "convert/mediawiki/wikitext_tables.hpp"
 #include "convert/text_scan.hpp"
+#include "core/text.hpp"
 
 namespace baton::convert {
 
 namespace detail {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 std::vector<std::string> split_lines(std::string_view text) {
     std::vector<std::string> lines;
@@ -40,7 +35,7 @@ bool is_list_char(char c) { return c == '*' || c == '#' || c == ';' || c == ':';
 
 // A line that is just one protected span of `kind` (a code block, quote or template): its index.
 std::optional<std::size_t> sole_marker(const std::string& line, const WikitextContext& context, Marker kind) {
-    const std::string text = trim(line);
+    const std::string text = text::trim(line);
     if (text.size() < 3 || text.front() != static_cast<char>(kind) || text.back() != marker_end) return std::nullopt;
     std::size_t number = 0;
     for (std::size_t k = 1; k + 1 < text.size(); ++k) {
@@ -243,7 +238,7 @@ std::vector<Node> html_list(std::string_view text, WikitextContext& context) {
         if (stack.empty()) out.push_back(std::move(list));
         else attach(stack.back().list, std::move(list));
     }
-    if (!trim(outside).empty()) {
+    if (!text::trim(outside).empty()) {
         for (auto& block : parse_wikitext_blocks(outside, context)) out.push_back(std::move(block));
     }
     return out;
@@ -258,7 +253,7 @@ public:
         for (std::size_t i = 0; i < lines.size(); ++i) {
             std::string line = lines[i];
             if (!line.empty() && line.back() == '\r') line.pop_back();
-            const std::string trimmed = trim(line);
+            const std::string trimmed = text::trim(line);
             if (trimmed.empty()) {
                 flush_all();
                 continue;
@@ -269,7 +264,7 @@ public:
                 std::string rest;
                 i = collect_table(lines, i, table_lines, rest);
                 for (auto& block : parse_wikitext_table(table_lines, m_context)) m_out.push_back(std::move(block));
-                if (!trim(rest).empty()) lines.insert(lines.begin() + static_cast<long>(i) + 1, rest);
+                if (!text::trim(rest).empty()) lines.insert(lines.begin() + static_cast<long>(i) + 1, rest);
                 continue;
             }
             if (starts_with_nocase(trimmed, "<ol") || starts_with_nocase(trimmed, "<ul")) {
@@ -283,7 +278,7 @@ public:
                 m_out.push_back(make_node(NodeKind::horizontal_rule));
                 std::size_t dashes = 0;
                 while (dashes < line.size() && line[dashes] == '-') ++dashes;
-                if (!trim(line.substr(dashes)).empty()) m_paragraph.push_back(line.substr(dashes));
+                if (!text::trim(line.substr(dashes)).empty()) m_paragraph.push_back(line.substr(dashes));
                 continue;
             }
             if (is_list_char(line[0])) {
@@ -380,7 +375,7 @@ private:
     }
 
     bool heading(const std::string& line) {
-        const std::string text = trim(line);
+        const std::string text = text::trim(line);
         if (!line.starts_with('=') || !text.ends_with('=')) return false;
         std::size_t open = 0;
         while (open < text.size() && text[open] == '=') ++open;
@@ -454,7 +449,7 @@ private:
                                      std::vector<std::string>& table_lines, std::string& rest) {
         int depth = 0;
         for (std::size_t i = first; i < lines.size(); ++i) {
-            const std::string trimmed = trim(lines[i]);
+            const std::string trimmed = text::trim(lines[i]);
             if (trimmed.starts_with("{|")) ++depth;
             if (trimmed.starts_with("|}")) {
                 --depth;

@@ -1,18 +1,13 @@
 // Wikitext tables: rows (|-), header (!) and data (|) cells, || and !! on one line, multi-line cells,
 // nested tables; cell attributes before a single '|' (colspan, rowspan kept).
 #include "convert/mediawiki/wikitext_tables.hpp"
+#include "core/text.hpp"
 
 #include <cctype>
 
 namespace baton::convert::detail {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 // Splits a cell line on the separator ("||", or "!!" too for header lines) outside [[ ]] and { }.
 std::vector<std::string> split_cells(std::string_view text, bool header) {
@@ -55,7 +50,7 @@ public:
     explicit TableBuilder(WikitextContext& context) : m_context(context) { m_table = make_node(NodeKind::table); }
 
     void add_line(const std::string& line) {
-        const std::string text = trim(line);
+        const std::string text = text::trim(line);
         if (m_nested > 0) {
             if (text.starts_with("{|")) ++m_nested;
             if (text.starts_with("|}")) --m_nested;
@@ -72,7 +67,7 @@ public:
             if (const auto bar = caption.find('|'); bar != std::string::npos && caption.find("[[") > bar) {
                 caption = caption.substr(bar + 1);
             }
-            m_caption = trim(caption);
+            m_caption = text::trim(caption);
             return;
         }
         if (text.starts_with("|-")) {

@@ -55,25 +55,6 @@ std::string text_content(xmlNode* node) {
     return text;
 }
 
-void append_utf8(std::string& out, unsigned long code) {
-    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 // The XML predefined entities and character references; anything else is kept as written.
 std::string decode_xml_text(std::string_view value) {
     std::string out;
@@ -95,7 +76,7 @@ std::string decode_xml_text(std::string_view value) {
             if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos) {
                 out += value.substr(at, semicolon - at + 1);
             } else {
-                append_utf8(out, std::stoul(digits, nullptr, hex ? 16 : 10));
+                text::append_utf8(out, std::stoul(digits, nullptr, hex ? 16 : 10));
             }
         } else {
             out += value.substr(at, semicolon - at + 1);
