@@ -15,13 +15,16 @@ extern char** environ;
 namespace baton::test {
 namespace {
 
-// A generated export big enough that extraction takes a while (about 15 MB).
+// A generated export big enough that extraction takes a while (about 45 MB: half a second or more even on a
+// fast, idle machine, so a signal sent 100 ms in finds the extract still running).
+constexpr int large_export_posts = 6000;
+
 const std::string& large_export() {
     static TempDir dir;
     static const std::string path = [] {
         const std::string file = dir.file("large.xml");
         const std::string command = "python3 '" + std::string(BATON_FIXTURES_DIR) +
-                                    "/../tools/gen_wxr.py' --posts 2000 --out '" + file + "' > /dev/null 2>&1";
+                                    "/../tools/gen_wxr.py' --posts " + std::to_string(large_export_posts) + " --out '" + file + "' > /dev/null 2>&1";
         if (std::system(command.c_str()) != 0) ADD_FAILURE() << "gen_wxr.py failed";
         return file;
     }();
@@ -74,7 +77,7 @@ TEST(CliInterrupt, CtrlCStopsCleanlyAndTheRunIsRecordedAsInterrupted) {
     const auto rerun = run_baton("extract wxr:'" + large_export() + "' --workspace w.db", dir.path());
     ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
     workspace::Workspace opened(workspace, workspace::Access::existing);
-    EXPECT_EQ(query_int(opened, "SELECT count(*) FROM items WHERE kind = 'post'"), 2000);
+    EXPECT_EQ(query_int(opened, "SELECT count(*) FROM items WHERE kind = 'post'"), large_export_posts);
     EXPECT_EQ(query_int(opened, "SELECT count(*) FROM (SELECT key FROM items GROUP BY key HAVING count(*) > 1)"), 0);
 }
 
@@ -89,7 +92,7 @@ TEST(CliInterrupt, KilledRunIsClosedAsInterruptedAndARerunCompletes) {
     EXPECT_EQ(query_text(opened, "PRAGMA integrity_check"), "ok");
     EXPECT_EQ(query_text(opened, "SELECT outcome FROM runs ORDER BY id LIMIT 1"), "interrupted");
     EXPECT_EQ(query_text(opened, "SELECT outcome FROM runs ORDER BY id DESC LIMIT 1"), "succeeded");
-    EXPECT_EQ(query_int(opened, "SELECT count(*) FROM items WHERE kind = 'post'"), 2000);
+    EXPECT_EQ(query_int(opened, "SELECT count(*) FROM items WHERE kind = 'post'"), large_export_posts);
 }
 
 TEST(CliInterrupt, ProgressLineWhenAsked) {
