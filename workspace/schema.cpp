@@ -279,6 +279,43 @@ CREATE TABLE converted_bodies(
 CREATE UNIQUE INDEX converted_bodies_by_item ON converted_bodies(item_id, format);
 )sql";
 
+
+// What people answer to the plan, kept across plans (keyed by person and community slug, not by plan run):
+// owners' decisions from the review portal, task progress from the portal, the target or an edited CSV, and
+// the access tokens of `baton invite` (stored hashed).
+constexpr std::string_view step_9_owner_review = R"sql(
+CREATE TABLE owner_decisions(
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  community_slug TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'decline', 'nominate')),
+  nominee_person_id INTEGER REFERENCES people(id),
+  nominee_login TEXT,
+  note TEXT,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  via TEXT NOT NULL);
+CREATE INDEX owner_decisions_by_community ON owner_decisions(community_slug, person_id);
+CREATE TABLE task_progress(
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  community_slug TEXT NOT NULL,
+  code TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done', 'declined')),
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  via TEXT NOT NULL,
+  PRIMARY KEY (person_id, community_slug, code)) WITHOUT ROWID;
+CREATE TABLE access_tokens(
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  person_id INTEGER REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('owner', 'admin')),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT,
+  run_id INTEGER REFERENCES runs(id));
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -291,6 +328,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {6, "old revision texts in a rowid table", step_6_revision_text_rows},
         {7, "plans from mapping files: candidates, identities, archive proposals", step_7_stewardship},
         {8, "converted bodies", step_8_converted_bodies},
+        {9, "owner decisions, task progress and access tokens", step_9_owner_review},
     };
     return steps;
 }
