@@ -33,7 +33,7 @@ int run_load(const Arguments& arguments) {
     auto loader = load::create_loader((*values)["target"].as<std::string>());
     load::LoadResult result;
     workspace::recorded_run(workspace, "load", options_text(arguments), [&](std::int64_t run_id) {
-        result = loader->load(workspace, plan_run, run_id);
+        result = loader->load(workspace, plan_run, run_id, load::LoadOptions{});
         return workspace::RunOutcome::succeeded;
     });
     std::cout << "loaded plan " << plan_run << " into " << result.target << '\n';

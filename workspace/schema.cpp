@@ -316,6 +316,36 @@ CREATE TABLE access_tokens(
   run_id INTEGER REFERENCES runs(id));
 )sql";
 
+// Loads that can be trusted: what each load run did to each target object (with the object as it was before an
+// update or delete, so `baton rollback` can restore it), objects edited in the target since baton wrote them
+// (left alone and reported to the community's owner), and the source and target-side hash in the id map.
+constexpr std::string_view step_10_load_journal = R"sql(
+ALTER TABLE id_map ADD COLUMN source_id INTEGER REFERENCES sources(id);
+ALTER TABLE id_map ADD COLUMN target_hash TEXT;
+ALTER TABLE id_map ADD COLUMN updated_at TEXT;
+CREATE TABLE load_journal(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  target TEXT NOT NULL,
+  object_kind TEXT NOT NULL,
+  legacy_key TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'deleted', 'archived')),
+  before TEXT,
+  rolled_back_by INTEGER REFERENCES runs(id));
+CREATE INDEX load_journal_by_run ON load_journal(run_id, target);
+CREATE TABLE load_conflicts(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  target TEXT NOT NULL,
+  object_kind TEXT NOT NULL,
+  legacy_key TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  community_slug TEXT,
+  detail TEXT NOT NULL);
+CREATE INDEX load_conflicts_by_target ON load_conflicts(target, object_kind, legacy_key);
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -329,6 +359,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {7, "plans from mapping files: candidates, identities, archive proposals", step_7_stewardship},
         {8, "converted bodies", step_8_converted_bodies},
         {9, "owner decisions, task progress and access tokens", step_9_owner_review},
+        {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
     };
     return steps;
 }

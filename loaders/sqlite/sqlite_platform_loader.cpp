@@ -250,7 +250,8 @@ private:
 
 SqlitePlatformLoader::SqlitePlatformLoader(std::string path) : m_path(std::move(path)) {}
 
-LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int64_t plan_run, std::int64_t run_id) {
+LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int64_t plan_run, std::int64_t run_id,
+                                      const LoadOptions& /*options*/) {
     std::error_code error;
     const auto absolute = std::filesystem::absolute(m_path, error);
     LoadResult result;
@@ -266,6 +267,14 @@ LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int6
     target_transaction.commit();
     workspace_transaction.commit();
     return result;
+}
+
+RollbackResult SqlitePlatformLoader::rollback(workspace::Workspace&, std::int64_t, std::int64_t) {
+    throw UsageError("rollback of the sqlite target is not implemented yet");
+}
+
+VerifyResult SqlitePlatformLoader::verify(workspace::Workspace&) {
+    throw UsageError("verify of the sqlite target is not implemented yet");
 }
 
 std::unique_ptr<Loader> create_sqlite_platform_loader(const std::string& location) {

@@ -11,7 +11,10 @@ namespace baton::load {
 class SqlitePlatformLoader : public Loader {
 public:
     explicit SqlitePlatformLoader(std::string path);
-    LoadResult load(workspace::Workspace& workspace, std::int64_t plan_run, std::int64_t run_id) override;
+    LoadResult load(workspace::Workspace& workspace, std::int64_t plan_run, std::int64_t run_id,
+                    const LoadOptions& options) override;
+    RollbackResult rollback(workspace::Workspace& workspace, std::int64_t undone_run, std::int64_t run_id) override;
+    VerifyResult verify(workspace::Workspace& workspace) override;
 
 private:
     std::string m_path;

@@ -12,7 +12,7 @@ namespace {
 LoadResult load_into(test::PlannedWorkspace& planned, const std::string& platform) {
     LoadResult result;
     workspace::recorded_run(planned.workspace, "load", "", [&](std::int64_t run) {
-        result = create_loader("sqlite:" + platform)->load(planned.workspace, planned.plan_run, run);
+        result = create_loader("sqlite:" + platform)->load(planned.workspace, planned.plan_run, run, LoadOptions{});
         return workspace::RunOutcome::succeeded;
     });
     return result;
