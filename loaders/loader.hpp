@@ -30,6 +30,7 @@ struct LoadOptions {
     std::string deleted_policy = "archive";  // --deleted archive|delete|keep: items gone from the source
     double rate = 0;                         // --rate: at most this many target writes per second; 0: no cap
     int concurrency = 1;                     // --concurrency N: parallel writes where the target allows them
+    std::string go_live;                     // --go-live YYYY-MM-DD: task due dates count from it; empty: today
 };
 
 // What `baton rollback --run N` did.
