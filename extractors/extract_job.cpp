@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "core/progress.hpp"
 #include "extractors/extractor.hpp"
@@ -69,8 +70,10 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
     }
     result.source_id = workspace.upsert_source(result.source, run_id, file_signature(spec.path));
 
-    // The log is copied into the database on a thread of its own, so the writer never waits for the disk.
-    const workspace::BackgroundCheckpointer checkpointer(workspace);
+    // The log is copied into the database on a thread of its own, so the writer never waits for the disk
+    // (a new workspace's first extract has no log: see Workspace::bulk_loading()).
+    std::optional<workspace::BackgroundCheckpointer> checkpointer;
+    if (!workspace.bulk_loading()) checkpointer.emplace(workspace);
     workspace::WorkspaceWriter writer(workspace, result.source_id, run_id);
     model::PipelinedSink pipeline(writer);
     Progress progress("extract " + spec.kind + " " + spec.path, extractor->total_work());

@@ -46,8 +46,26 @@ Workspace::Workspace(const std::string& path, Access access) : m_db(open_databas
     const bool new_file = check_identity();  // before anything writes: a foreign file must stay as it was
     configure(new_file);
     check_and_upgrade();
-    if (new_file) m_db.exec("PRAGMA synchronous = NORMAL");
+    m_bulk_loading = new_file;
     close_abandoned_runs();
+}
+
+Workspace::~Workspace() {
+    if (!m_bulk_loading) return;
+    try {
+        finish_bulk_load();
+    } catch (const std::exception& error) {
+        // Still consistent (rollback journal); the next command that opens it switches it to WAL.
+        std::cerr << "baton: could not switch " << path() << " to write-ahead logging: " << error.what() << '\n';
+    }
+}
+
+void Workspace::finish_bulk_load() {
+    if (!m_bulk_loading) return;
+    // Switching to WAL commits with synchronous NORMAL, which syncs the database file: from here on what
+    // the first extract wrote survives a crash of the machine too.
+    m_db.exec("PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL");
+    m_bulk_loading = false;
 }
 
 bool Workspace::check_identity() {
@@ -76,10 +94,16 @@ void Workspace::configure(bool new_file) {
     // Foreign keys are declared for the reader but not enforced: every id the writer stores comes
     // from its own inserts, enforcement would cost a lookup per reference on bulk writes, and the
     // tests check integrity with PRAGMA foreign_key_check instead.
-    // A new file is set up without waiting for the disk (a crash there leaves a file to delete,
-    // nothing to lose); from then on commits are safe against crashes (WAL, synchronous NORMAL).
-    m_db.exec(std::string(new_file ? "PRAGMA synchronous = OFF; " : "PRAGMA synchronous = NORMAL; ") +
-              "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA cache_size = -16384;");
+    // A new file takes its first extract as a bulk load (only `extract` creates workspaces): a rollback
+    // journal on disk, so a killed or interrupted run rolls back to its last commit, and no fsyncs; every
+    // page is written once instead of to the log and again into the file. A crash of the machine itself
+    // during that first extract may leave a file to delete and extract again, nothing else to lose.
+    // finish_bulk_load() then switches to what every later command uses: WAL with synchronous NORMAL,
+    // commits safe against crashes, readers never blocked by the writer.
+    m_db.exec(new_file ? "PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA journal_mode = TRUNCATE; "
+                         "PRAGMA cache_size = -16384;"
+                       : "PRAGMA synchronous = NORMAL; PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; "
+                         "PRAGMA cache_size = -16384;");
 }
 
 int Workspace::schema_version() { return static_cast<int>(m_db.query_int("PRAGMA user_version")); }

@@ -45,6 +45,10 @@ class Workspace {
 public:
     // Opens (and upgrades) the workspace at `path`; throws WorkspaceError with a hint when it cannot.
     Workspace(const std::string& path, Access access);
+    // A workspace still in its first bulk load is switched to its lasting mode here (finish_bulk_load).
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
 
     [[nodiscard]] sql::Database& db() noexcept { return m_db; }
     [[nodiscard]] const std::string& path() const noexcept { return m_db.path(); }
@@ -62,6 +66,12 @@ public:
                                              const std::string& file_signature);
     [[nodiscard]] std::vector<SourceRow> sources();
 
+    // True while a new file takes its first extract: a rollback journal on disk and no fsyncs, so a
+    // killed run rolls back cleanly but a crash of the machine itself may leave a file to delete.
+    [[nodiscard]] bool bulk_loading() const noexcept { return m_bulk_loading; }
+    // Ends the first bulk load: write-ahead log, synchronous NORMAL, everything written so far on disk.
+    void finish_bulk_load();
+
     // A message not tied to an item being written (e.g. the fatal parse error of a run).
     void record_message(std::int64_t run_id, std::int64_t source_id, const model::Message& message);
 
@@ -72,6 +82,7 @@ private:
     void close_abandoned_runs();
     sql::Database m_db;
     std::vector<int> m_upgraded_from;
+    bool m_bulk_loading = false;
 };
 
 // Runs `body` as one recorded run: its outcome, exit code and error are stored whatever happens,
