@@ -80,11 +80,12 @@ TEST(Checklists, CsvIsStrictRfc4180WithOneRowPerTask) {
     const auto rows = parse_csv_strictly(checklists_as_csv(checklists));
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows[0], (std::vector<std::string>{"person", "email", "community", "community_slug", "role", "order",
-                                                 "task", "description", "due_offset_days", "status"}));
+                                                 "task", "description", "due_offset_days", "status", "code",
+                                                 "person_key", "due_date", "priority", "depends_on"}));
     EXPECT_EQ(static_cast<std::int64_t>(rows.size()) - 1,
               test::query_int(planned.workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " +
                                                      std::to_string(planned.plan_run)));
-    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), 10U) << "row " << i;
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), 15U) << "row " << i;
     // Descriptions hold item lists on several lines: they survive quoting.
     bool multiline = false;
     for (const auto& row : rows) multiline = multiline || row[7].find('\n') != std::string::npos;
@@ -94,14 +95,23 @@ TEST(Checklists, CsvIsStrictRfc4180WithOneRowPerTask) {
 TEST(Checklists, WritesFilesForEachFormat) {
     test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
     const auto checklists = collect_checklists(planned.workspace, planned.plan_run);
-    const auto md = write_task_lists(checklists, "md", planned.dir.file("md"));
+    TaskListOptions options;
+    options.formats = "md";
+    const auto md = write_task_lists(checklists, options, planned.dir.file("md"));
     EXPECT_EQ(md.files.size(), checklists.size() + 1);
     EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/README.md")));
     EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/admin.md")));
-    const auto csv = write_task_lists(checklists, "csv", planned.dir.file("csv"));
+    options.formats = "csv";
+    const auto csv = write_task_lists(checklists, options, planned.dir.file("csv"));
     EXPECT_EQ(csv.files.size(), 1U);
     EXPECT_EQ(csv.tasks, md.tasks);
-    EXPECT_THROW(write_task_lists(checklists, "pdf", planned.dir.file("pdf")), UsageError);
+    options.formats = "pdf";
+    EXPECT_THROW(write_task_lists(checklists, options, planned.dir.file("pdf")), UsageError);
+    options.formats = "all";
+    const auto all = write_task_lists(checklists, options, planned.dir.file("all"));
+    // Per person .md, .html, .ics and (with an address) .eml; README.md, index.html, tasks.csv, tasks.json.
+    EXPECT_EQ(all.files.size(), checklists.size() * 4 - all.without_email + 4);
+    EXPECT_EQ(task_list_formats("csv,ics,csv"), (std::vector<std::string>{"csv", "ics"}));
 }
 
 TEST(Checklists, DueDatesReadNaturally) {
