@@ -83,7 +83,7 @@ std::string checklist_as_html(const Checklist& checklist, const GoLive& go_live)
                  << "<label><input type=\"checkbox\"" << (task.status == "done" ? " checked" : "") << "> "
                  << "<strong class=\"title\">" << text::html_escape(task.title) << "</strong></label>"
                  << "<br><span class=\"due\">due " << task.due_date << " ("
-                 << text::html_escape(due_text(task.due_offset_days).substr(4)) << ")"
+                 << text::html_escape(task.when) << ")"
                  << (task.priority == "high" ? " <span class=\"high\">high priority</span>" : "")
                  << (task.priority == "low" ? ", low priority" : "")
                  << (task.status == "open" ? "" : ", " + text::html_escape(task.status)) << "</span>\n"

@@ -58,6 +58,7 @@ std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::
                 const auto date =
                     transform::tasks::due_date(when.date, task.due_offset_days, when.schedule.skip_weekends);
                 item.due_date = transform::tasks::iso_date(date);
+                item.when = due_text(task.due_offset_days, when.schedule.skip_weekends).substr(4);
                 item.due_utc = transform::tasks::utc_moment(date, when.schedule.due_time, when.schedule.time_zone);
                 if (const auto found = statuses.find({role.person_id, community.slug, task.code});
                     found != statuses.end()) {
@@ -83,10 +84,10 @@ std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::
     return result;
 }
 
-std::string due_text(int offset_days) {
+std::string due_text(int offset_days, bool working_days) {
     if (offset_days == 0) return "due on go-live day";
     const int days = offset_days < 0 ? -offset_days : offset_days;
-    return "due " + std::to_string(days) + (days == 1 ? " day " : " days ") +
+    return "due " + std::to_string(days) + (working_days ? " working" : "") + (days == 1 ? " day " : " days ") +
            (offset_days < 0 ? "before" : "after") + " go-live";
 }
 
@@ -105,7 +106,7 @@ std::string checklist_as_markdown(const Checklist& checklist) {
         out << "Why you: you " << assignment.reason << ".\n\n";
         for (const auto& task : assignment.tasks) {
             out << "- [" << (task.status == "done" ? 'x' : ' ') << "] **" << task.title << "** (due "
-                << task.due_date << ", " << due_text(task.due_offset_days).substr(4)
+                << task.due_date << ", " << task.when
                 << (task.priority == "normal" ? "" : "; " + task.priority + " priority")
                 << (task.status == "open" || task.status == "done" ? "" : "; " + task.status) << ")\n";
             std::istringstream lines(task.description);

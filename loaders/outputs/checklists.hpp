@@ -15,6 +15,7 @@ struct ChecklistTask : transform::PlannedTask {
     std::string due_date;  // YYYY-MM-DD
     std::string due_utc;   // iCalendar UTC form: 20261110T150000Z
     std::string status = "open";
+    std::string when;      // "21 days before go-live", "15 working days before go-live", "on go-live day"
 };
 
 struct ChecklistAssignment {
@@ -45,8 +46,9 @@ struct GoLive {
 [[nodiscard]] std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::int64_t plan_run,
                                                         const std::string& go_live = {});
 
-// "due 21 days before go-live", "due on go-live day", "due 14 days after go-live".
-[[nodiscard]] std::string due_text(int offset_days);
+// "due 21 days before go-live", "due on go-live day", "due 14 days after go-live"; with `working_days`,
+// "due 15 working days before go-live".
+[[nodiscard]] std::string due_text(int offset_days, bool working_days = false);
 // The stable iCalendar UID of a task: CODE.SLUG.PERSON@baton (RELATED-TO names dependencies by it).
 [[nodiscard]] std::string task_uid(const Checklist& checklist, const ChecklistAssignment& assignment,
                                    const std::string& code);

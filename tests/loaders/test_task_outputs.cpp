@@ -45,6 +45,7 @@ Checklist hostile_checklist() {
     first.due_offset_days = -21;
     first.due_date = "2026-11-10";
     first.due_utc = "20261110T170000Z";
+    first.when = "21 days before go-live";
     first.priority = "high";
     ChecklistTask second = first;
     second.code = "review-pages";

@@ -22,7 +22,10 @@ std::string more_line(std::int64_t total, std::int64_t shown) {
     return total > shown ? "\n- and " + std::to_string(total - shown) + " more (see the report)" : std::string();
 }
 
-std::string link_of(const std::string& url, const std::string& key) { return url.empty() ? key : url; }
+// " <URL>" (the HTML checklist makes it a link), or " [KEY]" when the old system gave the item no address.
+std::string link_of(const std::string& url, const std::string& key) {
+    return url.empty() ? " [" + key + "]" : " <" + url + ">";
+}
 
 std::int64_t count_lines(const std::string& text) {
     if (text.empty()) return 0;
@@ -92,7 +95,7 @@ void read_flagged(sql::Database& db, std::int64_t plan_run, std::int64_t communi
         if (raw > 0) line += " " + text::counted(raw, "unconverted part") + " (" + joined_lines(reasons, "; ") + ")";
         if (raw > 0 && broken > 0) line += ";";
         if (broken > 0) line += " " + text::counted(broken, "broken link") + " (" + joined_lines(unresolved, ", ") + ")";
-        line += " <" + link_of(flagged.column_text(1), flagged.column_text(2)) + ">";
+        line += link_of(flagged.column_text(1), flagged.column_text(2));
         facts.flagged_list += (items == 1 ? "" : "\n") + line;
     }
     facts.flagged_list += more_line(items, items < listed_lines ? items : listed_lines);
@@ -110,8 +113,8 @@ void read_stale(sql::Database& db, std::int64_t plan_run, std::int64_t community
     std::int64_t count = 0;
     while (stale.step()) {
         if (++count > listed_lines) continue;
-        facts.stale_list += (count == 1 ? "- " : "\n- ") + stale.column_text(0) + " (" + stale.column_text(3) + ") <" +
-                            link_of(stale.column_text(1), stale.column_text(2)) + ">";
+        facts.stale_list += (count == 1 ? "- " : "\n- ") + stale.column_text(0) + " (" + stale.column_text(3) + ")" +
+                            link_of(stale.column_text(1), stale.column_text(2));
     }
     facts.stale_list += more_line(count, count < listed_lines ? count : listed_lines);
     facts.numbers["stale_pages"] = count;
@@ -130,8 +133,8 @@ void read_most_read(sql::Database& db, std::int64_t plan_run, std::int64_t commu
     while (most.step()) {
         facts.most_read_list += (shown++ == 0 ? "- " : "\n- ") + most.column_text(0) + " (" +
                                 text::counted(most.column_int(3), "comment") + ", " +
-                                text::counted(most.column_int(4), "revision") + ") <" +
-                                link_of(most.column_text(1), most.column_text(2)) + ">";
+                                text::counted(most.column_int(4), "revision") + ")" +
+                                link_of(most.column_text(1), most.column_text(2));
     }
 }
 
