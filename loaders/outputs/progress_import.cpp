@@ -77,4 +77,48 @@ ProgressImport import_progress_csv(workspace::Workspace& workspace, std::int64_t
     return result;
 }
 
+ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                  const std::string& path) {
+    if (!std::filesystem::is_regular_file(path)) {
+        throw TargetError("no SQLite target at " + path, "give the file `baton load --target sqlite:FILE` wrote");
+    }
+    sql::Database platform(path, sql::OpenMode::read_only, sql::Role::target);
+    if (platform.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tasks'") == 0) {
+        throw TargetError(path + " has no tasks table; it is not a baton SQLite target",
+                          "give the file `baton load --target sqlite:FILE` wrote");
+    }
+    // The plan's tasks by the legacy key the loader gives them.
+    std::map<std::string, std::tuple<std::int64_t, std::string, std::string>> by_key;
+    auto tasks = workspace.db().prepare(
+        "SELECT cs.key || '#' || coalesce(ct.key, 'site') || '@' || ps.key || '#' || p.key || '/' || t.code, "
+        "t.person_id, c.slug, t.code FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id "
+        "JOIN sources cs ON cs.id = c.source_id LEFT JOIN containers ct ON ct.id = c.container_id "
+        "JOIN people p ON p.id = t.person_id JOIN sources ps ON ps.id = p.source_id WHERE t.plan_run = ?");
+    tasks.bind(1, plan_run);
+    while (tasks.step()) by_key[tasks.column_text(0)] = {tasks.column_int(1), tasks.column_text(2), tasks.column_text(3)};
+    ProgressImport result;
+    auto rows = platform.prepare("SELECT id, legacy_key, coalesce(status, 'open') FROM tasks ORDER BY id");
+    sql::Transaction transaction(workspace.db());
+    while (rows.step()) {
+        const auto found = by_key.find(rows.column_text(1));
+        if (found == by_key.end()) continue;  // a task of an older plan
+        ++result.rows;
+        const std::string status = text::to_lower_ascii(text::trim(rows.column_text(2)));
+        if (!transform::is_task_status(status)) {
+            result.problems.push_back(path + ":tasks id " + std::to_string(rows.column_int(0)) + ": unknown status \"" +
+                                      rows.column_text(2) + "\" (expected open, in-progress, done or declined)");
+            continue;
+        }
+        const auto& [person_id, slug, code] = found->second;
+        if (transform::record_task_progress(workspace, person_id, slug, code, status, "target:" + path,
+                                            "sqlite-target")) {
+            ++result.changed;
+        } else {
+            ++result.unchanged;
+        }
+    }
+    transaction.commit();
+    return result;
+}
+
 }  // namespace baton::load

@@ -24,4 +24,12 @@ struct ProgressImport {
 [[nodiscard]] ProgressImport import_progress_csv(workspace::Workspace& workspace, std::int64_t plan_run,
                                                  const std::string& path);
 
+// `baton tasks --import-progress sqlite:PLATFORM.db`: the status column of the SQLite target's tasks table (as
+// someone changed it there), matched to the current plan's tasks by their legacy keys
+// (COMMUNITY-KEY@USER-KEY/CODE, as `baton load` writes them). Statuses are written with via 'sqlite-target';
+// a row with an unknown status is reported (TARGET:tasks id N) and skipped; plan tasks not in the target are
+// left alone. Throws TargetError (exit 10) when the file is not a baton SQLite target.
+[[nodiscard]] ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspace,
+                                                                std::int64_t plan_run, const std::string& path);
+
 }  // namespace baton::load

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "core/sqlite.hpp"
 #include "support/strict_csv.hpp"
 #include "support/test_support.hpp"
 
@@ -199,6 +200,36 @@ TEST(CliTasks, ProgressRoundTripThroughAnEditedCsv) {
     const auto early = run_baton("tasks --progress --go-live 2026-12-01 --as-of 2026-11-01", dir.path());
     EXPECT_EQ(early.out.find("overdue"), std::string::npos) << early.out;
     EXPECT_EQ(early.out.find("silent"), std::string::npos) << early.out;
+}
+
+TEST(CliTasks, ProgressReadBackFromTheSqliteTarget) {
+    test::TempDir dir;
+    plan_and_write(dir, "wxr:" + test::source_file("samples/wordpress/acme-intranet.xml"), "", "csv");
+    ASSERT_EQ(run_baton("load --target sqlite:platform.db", dir.path()).exit_code, 0);
+    std::int64_t accept_tasks = 0;
+    {
+        // Someone ticks every accept-role task in the target, and types a status baton does not know on one row.
+        sql::Database platform(dir.file("platform.db"), sql::OpenMode::read_write);
+        platform.exec("UPDATE tasks SET status = 'done' WHERE legacy_key LIKE '%/accept-role'");
+        accept_tasks = platform.query_int("SELECT count(*) FROM tasks WHERE status = 'done'");
+        platform.exec("UPDATE tasks SET status = 'half done' WHERE id = (SELECT min(id) FROM tasks WHERE status = 'open')");
+    }
+    ASSERT_GT(accept_tasks, 5);
+    const auto imported = run_baton("tasks --import-progress sqlite:platform.db", dir.path());
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_NE(imported.out.find(std::to_string(accept_tasks) + " changed"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("1 row skipped"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.err.find("unknown status \"half done\""), std::string::npos) << imported.err;
+    ASSERT_EQ(run_baton("tasks --go-live 2026-12-01 --format csv --out after", dir.path()).exit_code, 0);
+    std::int64_t done = 0;
+    for (const auto& row : test::parse_csv_strictly(test::read_file(dir.file("after/tasks.csv")))) {
+        if (row[9] == "done") {
+            EXPECT_EQ(row[10], "accept-role");
+            ++done;
+        }
+    }
+    EXPECT_EQ(done, accept_tasks);
+    EXPECT_EQ(run_baton("tasks --import-progress sqlite:nothing.db", dir.path()).exit_code, 10);
 }
 
 }  // namespace baton
