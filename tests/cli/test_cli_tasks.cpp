@@ -196,6 +196,17 @@ TEST(CliTasks, ProgressRoundTripThroughAnEditedCsv) {
               std::string::npos) << progress.out;
     EXPECT_NE(progress.out.find("is silent: no answer and"), std::string::npos) << progress.out;
     EXPECT_EQ(progress.out.find("  Human Resources: the owner"), std::string::npos) << progress.out;
+    // Erin declines Engineering in the review portal and nominates someone else: at risk, with her note.
+    {
+        sql::Database db(dir.file("baton.db"), sql::OpenMode::read_write);
+        db.exec("INSERT INTO owner_decisions(person_id, community_slug, decision, nominee_login, note, decided_by, "
+                "decided_at, via) SELECT id, 'engineering', 'nominate', 'frank', 'Frank knows it better', 'erin', "
+                "'2026-11-05T10:00:00Z', 'portal' FROM people WHERE key = 'login:erin'");
+    }
+    const auto declined = run_baton("tasks --progress --go-live 2026-12-01 --as-of 2026-11-01", dir.path());
+    EXPECT_NE(declined.out.find("  Engineering: the owner Erin Castellano declined and nominated someone else "
+                                "(\"Frank knows it better\")"),
+              std::string::npos) << declined.out;
     // Before any task is due nothing is overdue and nobody is silent.
     const auto early = run_baton("tasks --progress --go-live 2026-12-01 --as-of 2026-11-01", dir.path());
     EXPECT_EQ(early.out.find("overdue"), std::string::npos) << early.out;
