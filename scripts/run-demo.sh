@@ -22,6 +22,6 @@ cat <<DONE
 The sample migration ran. Look at:
   report:          $demo/report.html
   target database: $demo/platform.db   (sqlite3 $demo/platform.db '.tables')
-  task lists:      $demo/tasks/README.md (one checklist per person), $demo/tasks/tasks.csv
+  task lists:      $demo/tasks/README.md and index.html (a checklist, calendar and e-mail per person), $demo/tasks/tasks.csv
   workspace:       $demo/baton.db       ($baton status --workspace $demo/baton.db)
 DONE

@@ -73,7 +73,10 @@ public:
         } else {
             assign_roles();
         }
-        generate_onboarding_tasks(m_workspace, m_run);
+        generate_onboarding_tasks(m_workspace, m_run,
+                                  m_rules.mapping != nullptr && m_rules.mapping->tasks
+                                      ? *m_rules.mapping->tasks
+                                      : tasks::default_task_templates());
     }
 
 private:

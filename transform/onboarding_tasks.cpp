@@ -1,119 +1,62 @@
 // Onboarding tasks for every owner and manager in a plan: concrete, personal, only those that apply.
 #include "transform/onboarding_tasks.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/text.hpp"
 #include "transform/plan.hpp"
+#include "transform/tasks/task_facts.hpp"
 
 namespace baton::transform {
-namespace {
 
-// How many item titles a task lists before "and N more".
-constexpr int listed_titles = 25;
-
-struct CommunityFacts {
-    std::int64_t migrated = 0;      // items that are not comments
-    std::int64_t comments = 0;
-    std::int64_t unpublished = 0;   // drafts, private, pending, future
-    std::vector<std::string> titles;
-};
-
-CommunityFacts facts_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id) {
-    CommunityFacts facts;
-    auto counts = db.prepare(
-        "SELECT sum(i.kind <> 'comment'), sum(i.kind = 'comment'), "
-        "sum(i.kind <> 'comment' AND coalesce(i.status, '') IN ('draft', 'private', 'pending', 'future')) "
-        "FROM plan_placements p JOIN items i ON i.id = p.item_id "
-        "WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate'");
-    counts.bind(1, plan_run).bind(2, community_id);
-    if (counts.step()) {
-        facts.migrated = counts.column_int(0);
-        facts.comments = counts.column_int(1);
-        facts.unpublished = counts.column_int(2);
+bool condition_holds(const tasks::Condition& condition, const std::map<std::string, std::int64_t>& facts) {
+    for (const auto& clause : condition.clauses) {
+        const auto found = facts.find(clause.fact);
+        const std::int64_t value = found == facts.end() ? 0 : found->second;
+        const bool holds = clause.op == ">"    ? value > clause.value
+                           : clause.op == ">=" ? value >= clause.value
+                           : clause.op == "<"  ? value < clause.value
+                           : clause.op == "<=" ? value <= clause.value
+                           : clause.op == "="  ? value == clause.value
+                                               : value != clause.value;
+        if (!holds) return false;
     }
-    auto titles = db.prepare(
-        "SELECT coalesce(nullif(i.title, ''), i.key) || ' (' || i.kind || ')' FROM plan_placements p "
-        "JOIN items i ON i.id = p.item_id WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate' "
-        "AND i.kind <> 'comment' ORDER BY i.title, i.key LIMIT ?");
-    titles.bind(1, plan_run).bind(2, community_id).bind(3, listed_titles);
-    while (titles.step()) facts.titles.push_back(titles.column_text(0));
-    return facts;
+    return true;
 }
 
-std::string item_list(const CommunityFacts& facts) {
-    std::string text;
-    for (const auto& title : facts.titles) text += "\n- " + title;
-    if (facts.migrated > static_cast<std::int64_t>(facts.titles.size())) {
-        text += "\n- and " + std::to_string(facts.migrated - static_cast<std::int64_t>(facts.titles.size())) +
-                " more (see the report)";
-    }
-    return text;
-}
-
-std::string names_of(const PlannedCommunity& community, const std::string& role, std::int64_t except_person) {
-    std::string names;
-    for (const auto& member : community.roles) {
-        if (member.role != role || member.person_id == except_person) continue;
-        names += (names.empty() ? "" : ", ") + member.display_name;
-    }
-    return names;
-}
-
-// ": owners A; managers B, C" or "" when nobody else has a role.
-std::string team_of(const PlannedCommunity& community) {
-    if (community.roles.size() < 2) return {};
-    const std::string owners = names_of(community, "owner", 0);
-    const std::string managers = names_of(community, "manager", 0);
-    return ": owners " + owners + (managers.empty() ? std::string() : "; managers " + managers);
-}
-
-}  // namespace
-
-void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run) {
+void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run,
+                               const tasks::TaskTemplates& templates) {
     auto& db = workspace.db();
+    auto settings = db.prepare(
+        "UPDATE plans SET task_time_zone = ?, task_due_time = ?, task_skip_weekends = ? WHERE run_id = ?");
+    settings.bind(1, templates.schedule.time_zone).bind(2, templates.schedule.due_time);
+    settings.bind(3, static_cast<std::int64_t>(templates.schedule.skip_weekends ? 1 : 0)).bind(4, plan_run).run();
     auto insert = db.prepare(
         "INSERT INTO plan_tasks(plan_run, person_id, community_id, role, seq, code, title, description, "
-        "due_offset_days) VALUES (?,?,?,?,?,?,?,?,?)");
+        "due_offset_days, priority, depends_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& community : read_communities(workspace, plan_run)) {
-        const CommunityFacts facts = facts_of(db, plan_run, community.id);
+        const tasks::CommunityFacts facts = tasks::community_facts(workspace, plan_run, community);
         for (const auto& member : community.roles) {
-            int seq = 0;
-            const auto add = [&](const char* code, const std::string& title, const std::string& description,
-                                 int due) {
+            const auto values = tasks::placeholder_values(facts, community, member);
+            std::vector<std::string> made;
+            for (const auto& task : templates.list) {
+                if (std::find(task.roles.begin(), task.roles.end(), member.role) == task.roles.end()) continue;
+                if (!condition_holds(task.condition, facts.numbers)) continue;
+                std::string depends_on;
+                for (const auto& code : task.depends_on) {
+                    if (std::find(made.begin(), made.end(), code) != made.end()) {
+                        depends_on += (depends_on.empty() ? "" : " ") + code;
+                    }
+                }
+                made.push_back(task.code);
                 insert.bind(1, plan_run).bind(2, member.person_id).bind(3, community.id).bind(4, member.role);
-                insert.bind(5, ++seq).bind(6, code).bind(7, title).bind(8, description).bind(9, due).run();
-            };
-            const std::string& name = community.name;
-            add("accept-role", "Accept your role as " + member.role + " of " + name + " (or nominate someone)",
-                "You were proposed because you " + member.reason +
-                    ". Say yes, or name the colleague who should take it on instead.",
-                -21);
-            add("review-community", "Review the community " + name,
-                "Check its name and description, and who will run it with you" + team_of(community) + ".", -14);
-            if (facts.migrated > 0) {
-                add("check-items",
-                    "Check the " + text::counted(facts.migrated, "item") + " migrated into " + name,
-                    "Open each one after the migration and confirm it reads well; report anything broken." +
-                        item_list(facts),
-                    -7);
-            }
-            if (member.role == "owner" && facts.unpublished > 0) {
-                add("decide-unpublished",
-                    "Decide on the " + text::counted(facts.unpublished, "unpublished item") + " in " + name,
-                    "Drafts, private and scheduled items move as they are; publish, keep or delete each of them.",
-                    -7);
-            }
-            const std::string managers = names_of(community, "manager", member.person_id);
-            if (member.role == "owner" && !managers.empty()) {
-                add("welcome-managers", "Welcome your co-managers of " + name,
-                    "Agree with " + managers + " who answers questions and who reviews new content.", 0);
-            }
-            if (facts.comments > 0 && member.role == "owner") {
-                add("answer-discussions",
-                    "Look through the " + text::counted(facts.comments, "comment") + " carried over into " + name,
-                    "Old discussions move with their pages; close or answer the ones still open.", 14);
+                insert.bind(5, static_cast<std::int64_t>(made.size())).bind(6, task.code);
+                insert.bind(7, text::trim(tasks::fill_placeholders(task.title, values)));
+                insert.bind(8, text::trim(tasks::fill_placeholders(task.description, values)));
+                insert.bind(9, static_cast<std::int64_t>(task.due_offset_days)).bind(10, task.priority);
+                insert.bind(11, depends_on).run();
             }
         }
     }

@@ -2,12 +2,21 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 
+#include "transform/tasks/task_templates.hpp"
 #include "workspace/workspace.hpp"
 
 namespace baton::transform {
 
-// Derives the tasks from the plan's communities, roles and placements and stores them in plan_tasks.
-void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run);
+// Fills the templates (a mapping's <tasks> or the shipped defaults) from the plan's communities, roles,
+// placements, conversion results and archive proposals, and stores the tasks whose role and condition match
+// in plan_tasks, with the templates' due-date settings in plans.
+void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run,
+                               const tasks::TaskTemplates& templates = tasks::default_task_templates());
+
+// Whether `condition` holds for these facts.
+[[nodiscard]] bool condition_holds(const tasks::Condition& condition, const std::map<std::string, std::int64_t>& facts);
 
 }  // namespace baton::transform

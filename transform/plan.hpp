@@ -41,6 +41,15 @@ struct PlannedTask {
     std::string title;
     std::string description;
     int due_offset_days = 0;  // relative to go-live; negative = before
+    std::string priority = "normal";  // high | normal | low
+    std::string depends_on;           // codes of this person's tasks in the same community, space-separated
+};
+
+// How a plan's task due dates are computed from a go-live date (plans.task_*; defaults for older plans).
+struct PlannedSchedule {
+    std::string time_zone = "UTC";
+    std::string due_time = "17:00";
+    bool skip_weekends = false;
 };
 
 struct PlanSummary {
@@ -60,6 +69,7 @@ struct PlanSummary {
 
 [[nodiscard]] std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, std::int64_t plan_run);
 [[nodiscard]] std::vector<PlannedTask> read_tasks(workspace::Workspace& workspace, std::int64_t plan_run);
+[[nodiscard]] PlannedSchedule read_task_schedule(workspace::Workspace& workspace, std::int64_t plan_run);
 [[nodiscard]] PlanSummary read_plan_summary(workspace::Workspace& workspace, std::int64_t plan_run);
 
 }  // namespace baton::transform

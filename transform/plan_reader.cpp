@@ -57,16 +57,32 @@ std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, 
 
 std::vector<PlannedTask> read_tasks(workspace::Workspace& workspace, std::int64_t plan_run) {
     auto select = workspace.db().prepare(
-        "SELECT person_id, community_id, role, seq, code, title, description, coalesce(due_offset_days, 0) "
+        "SELECT person_id, community_id, role, seq, code, title, description, coalesce(due_offset_days, 0), "
+        "priority, depends_on "
         "FROM plan_tasks WHERE plan_run = ? ORDER BY person_id, community_id, seq");
     select.bind(1, plan_run);
     std::vector<PlannedTask> tasks;
     while (select.step()) {
         tasks.push_back({select.column_int(0), select.column_int(1), select.column_text(2),
                          static_cast<int>(select.column_int(3)), select.column_text(4), select.column_text(5),
-                         select.column_text(6), static_cast<int>(select.column_int(7))});
+                         select.column_text(6), static_cast<int>(select.column_int(7)), select.column_text(8),
+                         select.column_text(9)});
     }
     return tasks;
+}
+
+PlannedSchedule read_task_schedule(workspace::Workspace& workspace, std::int64_t plan_run) {
+    auto select = workspace.db().prepare(
+        "SELECT coalesce(task_time_zone, 'UTC'), coalesce(task_due_time, '17:00'), coalesce(task_skip_weekends, 0) "
+        "FROM plans WHERE run_id = ?");
+    select.bind(1, plan_run);
+    PlannedSchedule schedule;
+    if (select.step()) {
+        schedule.time_zone = select.column_text(0);
+        schedule.due_time = select.column_text(1);
+        schedule.skip_weekends = select.column_int(2) != 0;
+    }
+    return schedule;
 }
 
 PlanSummary read_plan_summary(workspace::Workspace& workspace, std::int64_t plan_run) {

@@ -346,6 +346,16 @@ CREATE TABLE load_conflicts(
 CREATE INDEX load_conflicts_by_target ON load_conflicts(target, object_kind, legacy_key);
 )sql";
 
+// Onboarding tasks from templates: a priority and dependencies per task, and how due dates are computed
+// from a go-live date (the time zone, the time of day, whether weekends count).
+constexpr std::string_view step_11_task_templates = R"sql(
+ALTER TABLE plan_tasks ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';
+ALTER TABLE plan_tasks ADD COLUMN depends_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN task_time_zone TEXT;
+ALTER TABLE plans ADD COLUMN task_due_time TEXT;
+ALTER TABLE plans ADD COLUMN task_skip_weekends INTEGER;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -360,6 +370,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {8, "converted bodies", step_8_converted_bodies},
         {9, "owner decisions, task progress and access tokens", step_9_owner_review},
         {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
+        {11, "onboarding task priorities, dependencies and due-date settings", step_11_task_templates},
     };
     return steps;
 }

@@ -1,8 +1,6 @@
 // Onboarding checklists per person, and their Markdown and CSV renderings (`baton tasks`).
 #include "loaders/outputs/checklists.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -11,10 +9,39 @@
 #include "core/text.hpp"
 
 namespace baton::load {
+namespace {
 
-std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::int64_t plan_run) {
+// task_progress rows by (person, community slug, code).
+std::map<std::tuple<std::int64_t, std::string, std::string>, std::string> progress_of(workspace::Workspace& workspace) {
+    std::map<std::tuple<std::int64_t, std::string, std::string>, std::string> statuses;
+    auto select = workspace.db().prepare("SELECT person_id, community_slug, code, status FROM task_progress");
+    while (select.step()) {
+        statuses[{select.column_int(0), select.column_text(1), select.column_text(2)}] = select.column_text(3);
+    }
+    return statuses;
+}
+
+}  // namespace
+
+GoLive go_live_of(workspace::Workspace& workspace, std::int64_t plan_run, const std::string& go_live) {
+    GoLive result;
+    result.schedule = transform::read_task_schedule(workspace, plan_run);
+    if (go_live.empty()) {
+        result.date = transform::tasks::today_utc();
+    } else if (const auto date = transform::tasks::parse_date(go_live)) {
+        result.date = *date;
+    } else {
+        throw UsageError("--go-live " + go_live + " is not a date", "give the go-live date as YYYY-MM-DD");
+    }
+    return result;
+}
+
+std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::int64_t plan_run,
+                                          const std::string& go_live) {
+    const GoLive when = go_live_of(workspace, plan_run, go_live);
     const auto communities = transform::read_communities(workspace, plan_run);
     const auto tasks = transform::read_tasks(workspace, plan_run);
+    const auto statuses = progress_of(workspace);
     std::map<std::int64_t, Checklist> by_person;
     for (const auto& community : communities) {
         for (const auto& role : community.roles) {
@@ -25,9 +52,19 @@ std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::
             checklist.email = role.email;
             ChecklistAssignment assignment{community, role.role, role.reason, {}};
             for (const auto& task : tasks) {
-                if (task.person_id == role.person_id && task.community_id == community.id) {
-                    assignment.tasks.push_back(task);
+                if (task.person_id != role.person_id || task.community_id != community.id) continue;
+                ChecklistTask item;
+                static_cast<transform::PlannedTask&>(item) = task;
+                const auto date =
+                    transform::tasks::due_date(when.date, task.due_offset_days, when.schedule.skip_weekends);
+                item.due_date = transform::tasks::iso_date(date);
+                item.when = due_text(task.due_offset_days, when.schedule.skip_weekends).substr(4);
+                item.due_utc = transform::tasks::utc_moment(date, when.schedule.due_time, when.schedule.time_zone);
+                if (const auto found = statuses.find({role.person_id, community.slug, task.code});
+                    found != statuses.end()) {
+                    item.status = found->second;
                 }
+                assignment.tasks.push_back(std::move(item));
             }
             checklist.assignments.push_back(std::move(assignment));
         }
@@ -47,11 +84,15 @@ std::vector<Checklist> collect_checklists(workspace::Workspace& workspace, std::
     return result;
 }
 
-std::string due_text(int offset_days) {
+std::string due_text(int offset_days, bool working_days) {
     if (offset_days == 0) return "due on go-live day";
     const int days = offset_days < 0 ? -offset_days : offset_days;
-    return "due " + std::to_string(days) + (days == 1 ? " day " : " days ") +
+    return "due " + std::to_string(days) + (working_days ? " working" : "") + (days == 1 ? " day " : " days ") +
            (offset_days < 0 ? "before" : "after") + " go-live";
+}
+
+std::string task_uid(const Checklist& checklist, const ChecklistAssignment& assignment, const std::string& code) {
+    return code + "." + assignment.community.slug + "." + text::slugify(checklist.person_key) + "@baton";
 }
 
 std::string checklist_as_markdown(const Checklist& checklist) {
@@ -64,7 +105,10 @@ std::string checklist_as_markdown(const Checklist& checklist) {
         out << "\n## " << assignment.community.name << " (" << assignment.role << ")\n\n";
         out << "Why you: you " << assignment.reason << ".\n\n";
         for (const auto& task : assignment.tasks) {
-            out << "- [ ] **" << task.title << "** (" << due_text(task.due_offset_days) << ")\n";
+            out << "- [" << (task.status == "done" ? 'x' : ' ') << "] **" << task.title << "** (due "
+                << task.due_date << ", " << task.when
+                << (task.priority == "normal" ? "" : "; " + task.priority + " priority")
+                << (task.status == "open" || task.status == "done" ? "" : "; " + task.status) << ")\n";
             std::istringstream lines(task.description);
             std::string line;
             while (std::getline(lines, line)) out << "  " << line << '\n';
@@ -73,79 +117,32 @@ std::string checklist_as_markdown(const Checklist& checklist) {
     return out.str();
 }
 
+const std::vector<std::string>& tasks_csv_header() {
+    static const std::vector<std::string> header = {
+        "person",   "email",           "community", "community_slug", "role",     "order",      "task",
+        "description", "due_offset_days", "status",  "code",           "person_key", "due_date", "priority",
+        "depends_on"};
+    return header;
+}
+
 std::string checklists_as_csv(const std::vector<Checklist>& checklists) {
-    std::string csv = "person,email,community,community_slug,role,order,task,description,due_offset_days,status\r\n";
+    const auto line_of = [](const std::vector<std::string>& fields) {
+        std::string line;
+        for (const auto& field : fields) line += (line.empty() ? "" : ",") + text::csv_field(field);
+        return line + "\r\n";
+    };
+    std::string csv = line_of(tasks_csv_header());
     for (const auto& checklist : checklists) {
         for (const auto& assignment : checklist.assignments) {
             for (const auto& task : assignment.tasks) {
-                const std::vector<std::string> fields = {
-                    checklist.display_name, checklist.email, assignment.community.name, assignment.community.slug,
-                    assignment.role, std::to_string(task.seq), task.title, task.description,
-                    std::to_string(task.due_offset_days), "open"};
-                std::string line;
-                for (const auto& field : fields) line += (line.empty() ? "" : ",") + text::csv_field(field);
-                csv += line + "\r\n";
+                csv += line_of({checklist.display_name, checklist.email, assignment.community.name,
+                                assignment.community.slug, assignment.role, std::to_string(task.seq), task.title,
+                                task.description, std::to_string(task.due_offset_days), task.status, task.code,
+                                checklist.person_key, task.due_date, task.priority, task.depends_on});
             }
         }
     }
     return csv;
-}
-
-namespace {
-
-// A Markdown table cell: pipes and line breaks would end the cell early.
-std::string table_cell(const std::string& text) {
-    std::string cell;
-    for (const char c : text) {
-        if (c == '|') cell += "\\|";
-        else if (c == '\n') cell += ' ';
-        else cell += c;
-    }
-    return cell;
-}
-
-void write_file(const std::filesystem::path& path, const std::string& content, WrittenTaskLists& written) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out) throw OutputError("cannot write " + path.string());
-    written.files.push_back(path.string());
-}
-
-}  // namespace
-
-WrittenTaskLists write_task_lists(const std::vector<Checklist>& checklists, const std::string& format,
-                                  const std::string& directory) {
-    if (format != "md" && format != "csv") {
-        throw UsageError("unknown task list format \"" + format + "\"", "use --format md or --format csv");
-    }
-    std::error_code error;
-    std::filesystem::create_directories(directory, error);
-    if (error) throw OutputError("cannot create " + directory + ": " + error.message());
-    WrittenTaskLists written;
-    written.people = checklists.size();
-    for (const auto& checklist : checklists) {
-        for (const auto& assignment : checklist.assignments) written.tasks += assignment.tasks.size();
-    }
-    const std::filesystem::path root(directory);
-    if (format == "csv") {
-        write_file(root / "tasks.csv", checklists_as_csv(checklists), written);
-        return written;
-    }
-    std::string index = "# Onboarding checklists\n\n| person | communities | tasks | checklist |\n|---|---|---|---|\n";
-    for (const auto& checklist : checklists) {
-        write_file(root / (checklist.file_stem + ".md"), checklist_as_markdown(checklist), written);
-        std::string communities;
-        std::size_t tasks = 0;
-        for (const auto& assignment : checklist.assignments) {
-            communities += (communities.empty() ? "" : ", ") + assignment.community.name + " (" + assignment.role + ")";
-            tasks += assignment.tasks.size();
-        }
-        index += "| " + table_cell(checklist.display_name) + " | " + table_cell(communities) + " | " +
-                 std::to_string(tasks) + " | [" +
-                 checklist.file_stem + ".md](" + checklist.file_stem + ".md) |\n";
-    }
-    write_file(root / "README.md", index, written);
-    return written;
 }
 
 }  // namespace baton::load

@@ -5,54 +5,13 @@
 
 #include "core/error.hpp"
 #include "loaders/loader_test_support.hpp"
+#include "support/strict_csv.hpp"
 #include "loaders/outputs/checklists.hpp"
 
 namespace baton::load {
 namespace {
 
-// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, nothing else tolerated.
-std::vector<std::vector<std::string>> parse_csv_strictly(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (text[i] == '"') {
-            ++i;
-            while (true) {
-                if (i >= text.size()) throw std::runtime_error("unterminated quoted field");
-                if (text[i] == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field += text[i++];
-            }
-        } else {
-            while (i < text.size() && text[i] != ',' && text[i] != '\r') {
-                if (text[i] == '"' || text[i] == '\n') throw std::runtime_error("bare quote or LF in unquoted field");
-                field += text[i++];
-            }
-        }
-        row.push_back(std::move(field));
-        field.clear();
-        if (i < text.size() && text[i] == ',') {
-            ++i;
-        } else if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') {
-            i += 2;
-            rows.push_back(std::move(row));
-            row.clear();
-        } else if (i < text.size()) {
-            throw std::runtime_error("expected , or CRLF after a field");
-        }
-    }
-    if (!row.empty()) throw std::runtime_error("last record lacks its CRLF");
-    return rows;
-}
+using test::parse_csv_strictly;
 
 }  // namespace
 
@@ -80,11 +39,12 @@ TEST(Checklists, CsvIsStrictRfc4180WithOneRowPerTask) {
     const auto rows = parse_csv_strictly(checklists_as_csv(checklists));
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows[0], (std::vector<std::string>{"person", "email", "community", "community_slug", "role", "order",
-                                                 "task", "description", "due_offset_days", "status"}));
+                                                 "task", "description", "due_offset_days", "status", "code",
+                                                 "person_key", "due_date", "priority", "depends_on"}));
     EXPECT_EQ(static_cast<std::int64_t>(rows.size()) - 1,
               test::query_int(planned.workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " +
                                                      std::to_string(planned.plan_run)));
-    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), 10U) << "row " << i;
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), 15U) << "row " << i;
     // Descriptions hold item lists on several lines: they survive quoting.
     bool multiline = false;
     for (const auto& row : rows) multiline = multiline || row[7].find('\n') != std::string::npos;
@@ -94,20 +54,30 @@ TEST(Checklists, CsvIsStrictRfc4180WithOneRowPerTask) {
 TEST(Checklists, WritesFilesForEachFormat) {
     test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
     const auto checklists = collect_checklists(planned.workspace, planned.plan_run);
-    const auto md = write_task_lists(checklists, "md", planned.dir.file("md"));
+    TaskListOptions options;
+    options.formats = "md";
+    const auto md = write_task_lists(checklists, options, planned.dir.file("md"));
     EXPECT_EQ(md.files.size(), checklists.size() + 1);
     EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/README.md")));
     EXPECT_TRUE(std::filesystem::exists(planned.dir.file("md/admin.md")));
-    const auto csv = write_task_lists(checklists, "csv", planned.dir.file("csv"));
+    options.formats = "csv";
+    const auto csv = write_task_lists(checklists, options, planned.dir.file("csv"));
     EXPECT_EQ(csv.files.size(), 1U);
     EXPECT_EQ(csv.tasks, md.tasks);
-    EXPECT_THROW(write_task_lists(checklists, "pdf", planned.dir.file("pdf")), UsageError);
+    options.formats = "pdf";
+    EXPECT_THROW(write_task_lists(checklists, options, planned.dir.file("pdf")), UsageError);
+    options.formats = "all";
+    const auto all = write_task_lists(checklists, options, planned.dir.file("all"));
+    // Per person .md, .html, .ics and (with an address) .eml; README.md, index.html, tasks.csv, tasks.json.
+    EXPECT_EQ(all.files.size(), checklists.size() * 4 - all.without_email + 4);
+    EXPECT_EQ(task_list_formats("csv,ics,csv"), (std::vector<std::string>{"csv", "ics"}));
 }
 
 TEST(Checklists, DueDatesReadNaturally) {
     EXPECT_EQ(due_text(-21), "due 21 days before go-live");
     EXPECT_EQ(due_text(0), "due on go-live day");
     EXPECT_EQ(due_text(1), "due 1 day after go-live");
+    EXPECT_EQ(due_text(-15, true), "due 15 working days before go-live");
 }
 
 }  // namespace baton::load

@@ -168,13 +168,19 @@ TEST(BuiltInPlanner, TasksOnlyWhenTheirConditionHolds) {
         statement.step();
         return statement.column_text(0);
     };
-    EXPECT_EQ(codes("alice", "hr"), "accept-role review-community check-items decide-unpublished welcome-managers");
-    EXPECT_EQ(codes("bob", "hr"), "accept-role review-community check-items");
-    EXPECT_EQ(codes("carol", "it"), "accept-role review-community check-items");  // no drafts, no co-managers
+    // No conversion results, no archive proposals, no contributors without a role: those tasks do not appear.
+    EXPECT_EQ(codes("alice", "hr"), "accept-role review-pages decide-unpublished write-description complete-training "
+                                    "pin-content post-welcome first-month-check-in");
+    EXPECT_EQ(codes("bob", "hr"), "accept-role review-pages complete-training first-month-check-in");
+    EXPECT_EQ(codes("carol", "it"), "accept-role review-pages write-description complete-training pin-content "
+                                    "post-welcome first-month-check-in");  // no drafts
     EXPECT_EQ(test::query_text(h.workspace, "SELECT title FROM plan_tasks t JOIN people p ON p.id = t.person_id WHERE "
-                                            "p.login = 'alice' AND t.code = 'check-items'"),
-              "Check the 3 items migrated into HR");
-    EXPECT_EQ(summary.tasks, 11);
+                                            "p.login = 'alice' AND t.code = 'review-pages'"),
+              "Review the 3 pages migrated into HR");
+    EXPECT_EQ(test::query_text(h.workspace, "SELECT depends_on FROM plan_tasks t JOIN people p ON p.id = t.person_id "
+                                            "WHERE p.login = 'alice' AND t.code = 'post-welcome'"),
+              "write-description");
+    EXPECT_EQ(summary.tasks, 19);
 }
 
 TEST(BuiltInPlanner, SameInputsGiveTheSamePlan) {

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "transform/tasks/task_templates.hpp"
 
 namespace baton::transform::mapping {
 
@@ -109,6 +112,7 @@ struct Mapping {
     std::vector<Successor> successors = {{Successor::Rule::next_active_contributor, {}, 0},
                                          {Successor::Rule::directory_manager, {}, 0}};
     Content content;
+    std::optional<tasks::TaskTemplates> tasks;  // <tasks>; none = the shipped defaults
 };
 
 }  // namespace baton::transform::mapping

@@ -17,6 +17,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "transform/mapping/task_templates_reader.hpp"
 
 namespace baton::transform::mapping {
 namespace {
@@ -324,6 +325,7 @@ Mapping read_mapping(const std::string& path) {
         if (name == "stewardship") read_stewardship(section, mapping.stewardship);
         if (name == "departed") read_successors(section, mapping.successors);
         if (name == "content") read_content(section, mapping.content);
+        if (name == "tasks") mapping.tasks = read_task_templates(section, path);
     });
     check_meaning(mapping);
     return mapping;

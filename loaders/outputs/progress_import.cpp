@@ -1,0 +1,124 @@
+// `baton tasks --import-progress FILE.csv`: the status column of an edited tasks CSV back into task_progress.
+#include "loaders/outputs/progress_import.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "extractors/csv/csv_reader.hpp"
+#include "transform/tasks/task_progress.hpp"
+
+namespace baton::load {
+
+ProgressImport import_progress_csv(workspace::Workspace& workspace, std::int64_t plan_run, const std::string& path) {
+    extract::csv::CsvReader reader(path);
+    extract::csv::CsvRecord record;
+    std::string problem;
+    ProgressImport result;
+    if (!reader.next(record, problem) || !problem.empty()) {
+        throw InputError(ExitCode::malformed_input, {path, record.line, 0},
+                         problem.empty() ? "the file is empty; expected the header of a tasks CSV" : problem,
+                         "give a tasks.csv written by `baton tasks`, with its status column edited");
+    }
+    std::map<std::string, std::size_t> columns;
+    for (std::size_t i = 0; i < record.fields.size(); ++i) columns[text::to_lower_ascii(text::trim(record.fields[i]))] = i;
+    for (const char* needed : {"person_key", "community_slug", "code", "status"}) {
+        if (!columns.contains(needed)) {
+            throw InputError(ExitCode::malformed_input, {path, record.line, 0},
+                             std::string("the header has no column ") + needed +
+                                 " (expected person_key, community_slug, code and status)",
+                             "give a tasks.csv written by `baton tasks`, with its status column edited");
+        }
+    }
+    const std::size_t width = record.fields.size();
+    auto find_task = workspace.db().prepare(
+        "SELECT t.person_id FROM plan_tasks t JOIN people p ON p.id = t.person_id JOIN plan_communities c ON "
+        "c.id = t.community_id WHERE t.plan_run = ? AND p.key = ? AND c.slug = ? AND t.code = ? LIMIT 1");
+    const std::string updated_by = "csv:" + std::filesystem::path(path).filename().string();
+    sql::Transaction transaction(workspace.db());
+    while (reader.next(record, problem)) {
+        const auto skip = [&](const std::string& why) {
+            result.problems.push_back(path + ":" + std::to_string(record.line) + ": " + why);
+        };
+        if (!problem.empty()) {
+            skip(problem);
+            continue;
+        }
+        if (record.fields.size() != width) {
+            skip("expected " + std::to_string(width) + " fields like the header, found " +
+                 std::to_string(record.fields.size()));
+            continue;
+        }
+        ++result.rows;
+        const auto field = [&](const char* name) { return text::trim(record.fields[columns[name]]); };
+        const std::string status = text::to_lower_ascii(field("status"));
+        if (!transform::is_task_status(status)) {
+            skip("unknown status \"" + field("status") + "\" (expected open, in-progress, done or declined)");
+            continue;
+        }
+        find_task.bind(1, plan_run).bind(2, field("person_key")).bind(3, field("community_slug")).bind(4, field("code"));
+        if (!find_task.step()) {
+            find_task.reset();
+            skip("no task " + field("code") + " of " + field("person_key") + " in community " +
+                 field("community_slug") + " in the current plan");
+            continue;
+        }
+        const std::int64_t person_id = find_task.column_int(0);
+        find_task.reset();
+        if (transform::record_task_progress(workspace, person_id, field("community_slug"), field("code"), status,
+                                            updated_by, "csv")) {
+            ++result.changed;
+        } else {
+            ++result.unchanged;
+        }
+    }
+    transaction.commit();
+    return result;
+}
+
+ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                  const std::string& path) {
+    if (!std::filesystem::is_regular_file(path)) {
+        throw TargetError("no SQLite target at " + path, "give the file `baton load --target sqlite:FILE` wrote");
+    }
+    sql::Database platform(path, sql::OpenMode::read_only, sql::Role::target);
+    if (platform.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tasks'") == 0) {
+        throw TargetError(path + " has no tasks table; it is not a baton SQLite target",
+                          "give the file `baton load --target sqlite:FILE` wrote");
+    }
+    // The plan's tasks by the legacy key the loader gives them.
+    std::map<std::string, std::tuple<std::int64_t, std::string, std::string>> by_key;
+    auto tasks = workspace.db().prepare(
+        "SELECT cs.key || '#' || coalesce(ct.key, 'site') || '@' || ps.key || '#' || p.key || '/' || t.code, "
+        "t.person_id, c.slug, t.code FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id "
+        "JOIN sources cs ON cs.id = c.source_id LEFT JOIN containers ct ON ct.id = c.container_id "
+        "JOIN people p ON p.id = t.person_id JOIN sources ps ON ps.id = p.source_id WHERE t.plan_run = ?");
+    tasks.bind(1, plan_run);
+    while (tasks.step()) by_key[tasks.column_text(0)] = {tasks.column_int(1), tasks.column_text(2), tasks.column_text(3)};
+    ProgressImport result;
+    auto rows = platform.prepare("SELECT id, legacy_key, coalesce(status, 'open') FROM tasks ORDER BY id");
+    sql::Transaction transaction(workspace.db());
+    while (rows.step()) {
+        const auto found = by_key.find(rows.column_text(1));
+        if (found == by_key.end()) continue;  // a task of an older plan
+        ++result.rows;
+        const std::string status = text::to_lower_ascii(text::trim(rows.column_text(2)));
+        if (!transform::is_task_status(status)) {
+            result.problems.push_back(path + ":tasks id " + std::to_string(rows.column_int(0)) + ": unknown status \"" +
+                                      rows.column_text(2) + "\" (expected open, in-progress, done or declined)");
+            continue;
+        }
+        const auto& [person_id, slug, code] = found->second;
+        if (transform::record_task_progress(workspace, person_id, slug, code, status, "target:" + path,
+                                            "sqlite-target")) {
+            ++result.changed;
+        } else {
+            ++result.unchanged;
+        }
+    }
+    transaction.commit();
+    return result;
+}
+
+}  // namespace baton::load

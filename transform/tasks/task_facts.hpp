@@ -1,0 +1,34 @@
+// The facts onboarding task templates are filled from: per community of a plan, what moved, what the
+// conversion flagged, what is proposed for archive, what is read most, and who contributed.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "transform/plan.hpp"
+#include "workspace/workspace.hpp"
+
+namespace baton::transform::tasks {
+
+struct CommunityFacts {
+    std::map<std::string, std::int64_t> numbers;  // by the names of condition_facts()
+    std::string page_list;                        // "- TITLE (KIND)" lines, up to 25, then "- and N more ..."
+    std::string flagged_list;                     // "- TITLE: what is wrong <link>" lines
+    std::string stale_list;
+    std::string most_read_list;
+    std::string contributor_names;                // "Ann Lee (4 items), Bo Chen (2 items)"
+};
+
+[[nodiscard]] CommunityFacts community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
+                                             const PlannedCommunity& community);
+
+// The values of every placeholder for one person's role in a community; numbers as decimal text.
+[[nodiscard]] std::map<std::string, std::string> placeholder_values(const CommunityFacts& facts,
+                                                                    const PlannedCommunity& community,
+                                                                    const PlannedRole& member);
+
+// Replaces {name} and {fact:noun} ("{flagged_items:item}" -> "3 items") in `text`.
+[[nodiscard]] std::string fill_placeholders(const std::string& text, const std::map<std::string, std::string>& values);
+
+}  // namespace baton::transform::tasks
