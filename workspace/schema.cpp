@@ -346,6 +346,22 @@ CREATE TABLE load_conflicts(
 CREATE INDEX load_conflicts_by_target ON load_conflicts(target, object_kind, legacy_key);
 )sql";
 
+// Owners' keep / archive answers on stale items from the review portal, kept across plans like the decisions:
+// keyed by community slug and item, the latest answer counts. The index finds an item's messages (the portal
+// shows what is wrong with each flagged item).
+constexpr std::string_view step_11_item_choices = R"sql(
+CREATE INDEX messages_by_item ON messages(source_id, item_key);
+CREATE TABLE item_choices(
+  community_slug TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  choice TEXT NOT NULL CHECK (choice IN ('keep', 'archive')),
+  person_id INTEGER REFERENCES people(id),
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  via TEXT NOT NULL,
+  PRIMARY KEY (community_slug, item_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -360,6 +376,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {8, "converted bodies", step_8_converted_bodies},
         {9, "owner decisions, task progress and access tokens", step_9_owner_review},
         {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
+        {11, "owners' keep / archive choices on stale items, messages by item", step_11_item_choices},
     };
     return steps;
 }
