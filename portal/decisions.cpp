@@ -44,12 +44,15 @@ std::string record_decision(sql::Database& db, std::int64_t plan_run, const Deci
         }
         if (nominee_id == input.person_id) return "you cannot nominate yourself; choose accept instead";
     }
+    // Named strings: a bound lvalue is not copied and must outlive run().
+    const std::string nominee_login = input.decision == "nominate" ? nominee : std::string();
+    const std::string note = text::trim(input.note);
     auto insert = db.prepare(
         "INSERT INTO owner_decisions(person_id, community_slug, decision, nominee_person_id, nominee_login, note, "
         "decided_by, decided_at, via) VALUES (?,?,?,?,?,?,?,?,?)");
     insert.bind(1, input.person_id).bind(2, input.community_slug).bind(3, input.decision);
-    insert.bind_id_or_null(4, nominee_id).bind_text_or_null(5, input.decision == "nominate" ? nominee : std::string());
-    insert.bind_text_or_null(6, text::trim(input.note)).bind(7, input.decided_by).bind(8, text::utc_now_iso());
+    insert.bind_id_or_null(4, nominee_id).bind_text_or_null(5, nominee_login);
+    insert.bind_text_or_null(6, note).bind(7, input.decided_by).bind(8, text::utc_now_iso());
     insert.bind(9, via_portal);
     insert.run();
     return {};
