@@ -68,7 +68,7 @@ header a{color:#fff;text-decoration:none}.brand{font-weight:700;margin-right:aut
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.4rem 0}h2{font-size:1.2rem;margin-top:1.8rem;border-bottom:2px solid #dde3ee;padding-bottom:.2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}
-th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e5e9f0;vertical-align:top;overflow-wrap:anywhere}
+th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e5e9f0;vertical-align:top;overflow-wrap:break-word}
 th{background:#f3f5f9}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#5b6475}.warn{color:#8a5a00}.ok{color:#1b6e2d}.bad{color:#b00020}
 .pill{display:inline-block;padding:0 .5rem;border-radius:1rem;background:#eef2f8;margin-right:.3rem;font-size:.9rem}
