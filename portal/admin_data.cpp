@@ -9,9 +9,9 @@ constexpr const char* latest_decisions =
     "(SELECT d.* FROM owner_decisions d WHERE d.id = (SELECT max(e.id) FROM owner_decisions e "
     "WHERE e.person_id = d.person_id AND e.community_slug = d.community_slug))";
 
-std::vector<RoleAnswer> role_answers(sql::Database& db, std::int64_t plan_run, const std::string& condition,
+std::vector<RoleAnswer> role_answers(StatementCache& db, std::int64_t plan_run, const std::string& condition,
                                      int limit) {
-    auto select = db.prepare(std::string(
+    auto& select = db.prepare(std::string(
         "SELECT c.slug, c.name, coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), "
         "coalesce(nullif(p.login, ''), p.key), r.role, coalesce(ld.decision, ''), "
         "coalesce(nullif(np.display_name, ''), np.login, ld.nominee_login, ''), coalesce(ld.note, ''), "
@@ -33,9 +33,9 @@ std::vector<RoleAnswer> role_answers(sql::Database& db, std::int64_t plan_run, c
 
 }  // namespace
 
-Coverage coverage(sql::Database& db, std::int64_t plan_run) {
+Coverage coverage(StatementCache& db, std::int64_t plan_run) {
     Coverage result;
-    auto communities = db.prepare(std::string(
+    auto& communities = db.prepare(std::string(
         "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM plan_roles r JOIN ") + latest_decisions +
         " ld ON ld.person_id = r.person_id AND ld.community_slug = c.slug WHERE r.community_id = c.id "
         "AND r.role = 'owner' AND ld.decision = 'accept')), 0) FROM plan_communities c WHERE c.plan_run = ?");
@@ -44,7 +44,7 @@ Coverage coverage(sql::Database& db, std::int64_t plan_run) {
         result.communities = communities.column_int(0);
         result.with_accepting_owner = communities.column_int(1);
     }
-    auto roles = db.prepare(
+    auto& roles = db.prepare(
         "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM owner_decisions d WHERE d.person_id = r.person_id "
         "AND d.community_slug = c.slug)), 0) FROM plan_roles r JOIN plan_communities c ON c.id = r.community_id "
         "WHERE r.plan_run = ? AND r.role IN ('owner', 'manager')");
@@ -56,19 +56,19 @@ Coverage coverage(sql::Database& db, std::int64_t plan_run) {
     return result;
 }
 
-std::vector<RoleAnswer> pending_roles(sql::Database& db, std::int64_t plan_run, int limit) {
+std::vector<RoleAnswer> pending_roles(StatementCache& db, std::int64_t plan_run, int limit) {
     return role_answers(db, plan_run, "ld.id IS NULL", limit);
 }
 
-std::vector<RoleAnswer> declined_roles(sql::Database& db, std::int64_t plan_run, int limit) {
+std::vector<RoleAnswer> declined_roles(StatementCache& db, std::int64_t plan_run, int limit) {
     return role_answers(db, plan_run, "ld.decision IN ('decline', 'nominate')", limit);
 }
 
-std::vector<OverdueTask> overdue_tasks(sql::Database& db, std::int64_t plan_run, const std::string& go_live,
+std::vector<OverdueTask> overdue_tasks(StatementCache& db, std::int64_t plan_run, const std::string& go_live,
                                        int limit) {
     std::vector<OverdueTask> result;
     if (go_live.empty()) return result;
-    auto select = db.prepare(
+    auto& select = db.prepare(
         "SELECT c.slug, coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), t.title, "
         "date(?2, coalesce(t.due_offset_days, 0) || ' days') AS due, coalesce(tp.status, 'open') "
         "FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id JOIN people p ON p.id = t.person_id "
@@ -83,10 +83,10 @@ std::vector<OverdueTask> overdue_tasks(sql::Database& db, std::int64_t plan_run,
     return result;
 }
 
-std::vector<SearchHit> search(sql::Database& db, std::int64_t plan_run, const std::string& query, int limit) {
+std::vector<SearchHit> search(StatementCache& db, std::int64_t plan_run, const std::string& query, int limit) {
     std::vector<SearchHit> result;
     if (query.empty()) return result;
-    auto communities = db.prepare(
+    auto& communities = db.prepare(
         "SELECT name, slug FROM plan_communities WHERE plan_run = ?1 AND (instr(lower(name), lower(?2)) > 0 "
         "OR instr(lower(slug), lower(?2)) > 0) ORDER BY name LIMIT ?3");
     communities.bind(1, plan_run).bind(2, query).bind(3, limit);
@@ -94,7 +94,7 @@ std::vector<SearchHit> search(sql::Database& db, std::int64_t plan_run, const st
         result.push_back({"community", communities.column_text(0), "/" + communities.column_text(1),
                           communities.column_text(1)});
     }
-    auto people = db.prepare(
+    auto& people = db.prepare(
         "SELECT coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), "
         "coalesce(nullif(p.login, ''), p.key) || coalesce(' <' || nullif(p.email, '') || '>', '') || "
         "coalesce(': ' || (SELECT group_concat(r.role || ' of ' || c.slug, ', ') FROM plan_roles r "

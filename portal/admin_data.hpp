@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/sqlite.hpp"
+#include "portal/statement_cache.hpp"
 
 namespace baton::portal {
 
@@ -43,15 +43,15 @@ struct SearchHit {
     std::string slug;   // for a community: its page
 };
 
-[[nodiscard]] Coverage coverage(sql::Database& db, std::int64_t plan_run);
+[[nodiscard]] Coverage coverage(StatementCache& db, std::int64_t plan_run);
 // Proposed roles without an answer yet.
-[[nodiscard]] std::vector<RoleAnswer> pending_roles(sql::Database& db, std::int64_t plan_run, int limit = 200);
+[[nodiscard]] std::vector<RoleAnswer> pending_roles(StatementCache& db, std::int64_t plan_run, int limit = 200);
 // Roles whose latest answer is decline or nominate.
-[[nodiscard]] std::vector<RoleAnswer> declined_roles(sql::Database& db, std::int64_t plan_run, int limit = 200);
+[[nodiscard]] std::vector<RoleAnswer> declined_roles(StatementCache& db, std::int64_t plan_run, int limit = 200);
 // Tasks not done whose due date (go-live + offset) is before today; none without a go-live date.
-[[nodiscard]] std::vector<OverdueTask> overdue_tasks(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::vector<OverdueTask> overdue_tasks(StatementCache& db, std::int64_t plan_run,
                                                      const std::string& go_live, int limit = 200);
-[[nodiscard]] std::vector<SearchHit> search(sql::Database& db, std::int64_t plan_run, const std::string& query,
+[[nodiscard]] std::vector<SearchHit> search(StatementCache& db, std::int64_t plan_run, const std::string& query,
                                             int limit = 50);
 
 }  // namespace baton::portal

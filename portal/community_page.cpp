@@ -179,7 +179,7 @@ Response post_item_choice(RequestContext& context, const Request& request, const
     const auto item_id = text::parse_int(captures.at(1));
     if (!item_id) return not_found();
     // Only items of this community proposed for archive in the current plan.
-    auto listed = context.db().prepare(
+    auto& listed = context.db().prepare(
         "SELECT 1 FROM plan_archive_proposals a JOIN plan_placements p ON p.plan_run = a.plan_run "
         "AND p.item_id = a.item_id WHERE a.plan_run = ? AND a.item_id = ? AND p.community_id = ? "
         "AND p.action = 'migrate'");

@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "core/sqlite.hpp"
+#include "portal/statement_cache.hpp"
 
 namespace baton::portal {
 
@@ -28,16 +28,16 @@ struct DecisionInput {
 };
 
 // Validates and stores one decision; returns a Refusal's text, or "" when stored.
-[[nodiscard]] std::string record_decision(sql::Database& db, std::int64_t plan_run, const DecisionInput& input,
+[[nodiscard]] std::string record_decision(StatementCache& db, std::int64_t plan_run, const DecisionInput& input,
                                           const DirectoryLogins& directory);
 
 // Sets the status of one task (`open`, `in-progress`, `done`, `declined`); "" when stored.
-[[nodiscard]] std::string record_task_status(sql::Database& db, std::int64_t person_id, const std::string& slug,
+[[nodiscard]] std::string record_task_status(StatementCache& db, std::int64_t person_id, const std::string& slug,
                                              const std::string& code, const std::string& status,
                                              const std::string& updated_by);
 
 // Keep or archive one stale item of a community; "" when stored.
-[[nodiscard]] std::string record_item_choice(sql::Database& db, std::int64_t person_id, const std::string& slug,
+[[nodiscard]] std::string record_item_choice(StatementCache& db, std::int64_t person_id, const std::string& slug,
                                              std::int64_t item_id, const std::string& choice,
                                              const std::string& decided_by);
 

@@ -17,16 +17,16 @@ constexpr const char* flagged_condition =
 
 }  // namespace
 
-std::optional<CommunityInfo> community_by_slug(sql::Database& db, std::int64_t plan_run, const std::string& slug) {
-    auto select = db.prepare(
+std::optional<CommunityInfo> community_by_slug(StatementCache& db, std::int64_t plan_run, const std::string& slug) {
+    auto& select = db.prepare(
         "SELECT id, slug, name, coalesce(description, '') FROM plan_communities WHERE plan_run = ? AND slug = ?");
     select.bind(1, plan_run).bind(2, slug);
     if (!select.step()) return std::nullopt;
     return CommunityInfo{select.column_int(0), select.column_text(1), select.column_text(2), select.column_text(3)};
 }
 
-std::optional<Decision> latest_decision(sql::Database& db, std::int64_t person_id, const std::string& slug) {
-    auto select = db.prepare(
+std::optional<Decision> latest_decision(StatementCache& db, std::int64_t person_id, const std::string& slug) {
+    auto& select = db.prepare(
         "SELECT d.decision, coalesce(nullif(coalesce(np.display_name, ''), ''), np.login, d.nominee_login, ''), "
         "coalesce(d.note, ''), d.decided_by, d.decided_at, d.via FROM owner_decisions d "
         "LEFT JOIN people np ON np.id = d.nominee_person_id "
@@ -37,8 +37,8 @@ std::optional<Decision> latest_decision(sql::Database& db, std::int64_t person_i
                     select.column_text(3), select.column_text(4), select.column_text(5)};
 }
 
-std::optional<RoleHolder> role_in(sql::Database& db, std::int64_t community_id, std::int64_t person_id) {
-    auto select = db.prepare(std::string("SELECT r.person_id, coalesce(nullif(p.login, ''), p.key), ") + person_name +
+std::optional<RoleHolder> role_in(StatementCache& db, std::int64_t community_id, std::int64_t person_id) {
+    auto& select = db.prepare(std::string("SELECT r.person_id, coalesce(nullif(p.login, ''), p.key), ") + person_name +
                              ", r.role, r.reason FROM plan_roles r JOIN people p ON p.id = r.person_id "
                              "WHERE r.community_id = ? AND r.person_id = ? AND r.role IN ('owner', 'manager')");
     select.bind(1, community_id).bind(2, person_id);
@@ -47,9 +47,9 @@ std::optional<RoleHolder> role_in(sql::Database& db, std::int64_t community_id, 
                       select.column_text(3), select.column_text(4), std::nullopt};
 }
 
-CommunityCounts counts_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id) {
+CommunityCounts counts_of(StatementCache& db, std::int64_t plan_run, std::int64_t community_id) {
     CommunityCounts counts;
-    auto select = db.prepare(std::string(
+    auto& select = db.prepare(std::string(
         "SELECT coalesce(sum(i.kind <> 'comment'), 0), coalesce(sum(i.kind = 'comment'), 0), "
         "coalesce(sum(") + flagged_condition + "), 0), "
         "coalesce(sum(EXISTS (SELECT 1 FROM plan_archive_proposals a WHERE a.plan_run = p.plan_run "
@@ -66,8 +66,8 @@ CommunityCounts counts_of(sql::Database& db, std::int64_t plan_run, std::int64_t
     return counts;
 }
 
-std::vector<MyCommunity> communities_of(sql::Database& db, std::int64_t plan_run, std::int64_t person_id) {
-    auto select = db.prepare(
+std::vector<MyCommunity> communities_of(StatementCache& db, std::int64_t plan_run, std::int64_t person_id) {
+    auto& select = db.prepare(
         "SELECT c.id, c.slug, c.name, coalesce(c.description, ''), r.role, r.reason FROM plan_roles r "
         "JOIN plan_communities c ON c.id = r.community_id WHERE r.plan_run = ? AND r.person_id = ? "
         "AND r.role IN ('owner', 'manager') ORDER BY r.role = 'owner' DESC, c.name, c.slug");
@@ -87,8 +87,8 @@ std::vector<MyCommunity> communities_of(sql::Database& db, std::int64_t plan_run
     return result;
 }
 
-std::vector<RoleHolder> roles_of(sql::Database& db, const CommunityInfo& community) {
-    auto select = db.prepare(std::string("SELECT r.person_id, coalesce(nullif(p.login, ''), p.key), ") + person_name +
+std::vector<RoleHolder> roles_of(StatementCache& db, const CommunityInfo& community) {
+    auto& select = db.prepare(std::string("SELECT r.person_id, coalesce(nullif(p.login, ''), p.key), ") + person_name +
                              ", r.role, r.reason FROM plan_roles r JOIN people p ON p.id = r.person_id "
                              "WHERE r.community_id = ? AND r.role IN ('owner', 'manager') "
                              "ORDER BY r.role = 'owner' DESC, r.rank");
@@ -102,7 +102,7 @@ std::vector<RoleHolder> roles_of(sql::Database& db, const CommunityInfo& communi
     return result;
 }
 
-ItemPage items_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, const std::string& search,
+ItemPage items_of(StatementCache& db, std::int64_t plan_run, std::int64_t community_id, const std::string& search,
                   int page, int page_size) {
     ItemPage result;
     result.page = page < 1 ? 1 : page;
@@ -112,10 +112,10 @@ ItemPage items_of(sql::Database& db, std::int64_t plan_run, std::int64_t communi
         "FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.plan_run = ?1 AND p.community_id = ?2 "
         "AND p.action = 'migrate' AND i.kind <> 'comment' "
         "AND (?3 = '' OR instr(lower(coalesce(i.title, '') || ' ' || i.key), lower(?3)) > 0)";
-    auto count = db.prepare("SELECT count(*) " + scope);
+    auto& count = db.prepare("SELECT count(*) " + scope);
     count.bind(1, plan_run).bind(2, community_id).bind(3, search);
     if (count.step()) result.total = count.column_int(0);
-    auto select = db.prepare("SELECT i.id, coalesce(nullif(i.title, ''), i.key), i.kind, coalesce(i.status, ''), "
+    auto& select = db.prepare("SELECT i.id, coalesce(nullif(i.title, ''), i.key), i.kind, coalesce(i.status, ''), "
                              "coalesce(i.modified_at, i.created_at, '') " + scope +
                              " ORDER BY i.title, i.key LIMIT ?4 OFFSET ?5");
     select.bind(1, plan_run).bind(2, community_id).bind(3, search).bind(4, page_size);
@@ -132,8 +132,8 @@ ItemPage items_of(sql::Database& db, std::int64_t plan_run, std::int64_t communi
     return result;
 }
 
-std::vector<ItemRow> flagged_items(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, int limit) {
-    auto select = db.prepare(std::string(
+std::vector<ItemRow> flagged_items(StatementCache& db, std::int64_t plan_run, std::int64_t community_id, int limit) {
+    auto& select = db.prepare(std::string(
         "SELECT i.id, coalesce(nullif(i.title, ''), i.key), i.kind, coalesce(i.status, ''), "
         "coalesce((SELECT group_concat(m.severity || ': ' || m.text, char(10)) FROM messages m "
         "WHERE m.source_id = i.source_id AND m.item_key = i.key AND m.severity IN ('warning', 'error') "
@@ -160,9 +160,9 @@ std::vector<ItemRow> flagged_items(sql::Database& db, std::int64_t plan_run, std
     return result;
 }
 
-std::vector<ItemRow> stale_items(sql::Database& db, std::int64_t plan_run, const CommunityInfo& community,
+std::vector<ItemRow> stale_items(StatementCache& db, std::int64_t plan_run, const CommunityInfo& community,
                                  int limit) {
-    auto select = db.prepare(
+    auto& select = db.prepare(
         "SELECT i.id, coalesce(nullif(i.title, ''), i.key), i.kind, coalesce(i.status, ''), "
         "coalesce(i.modified_at, i.created_at, ''), a.reason, coalesce(ch.choice, '') "
         "FROM plan_archive_proposals a JOIN plan_placements p ON p.plan_run = a.plan_run AND p.item_id = a.item_id "
@@ -178,9 +178,9 @@ std::vector<ItemRow> stale_items(sql::Database& db, std::int64_t plan_run, const
     return result;
 }
 
-std::vector<TaskRow> tasks_of(sql::Database& db, std::int64_t plan_run, std::int64_t person_id,
+std::vector<TaskRow> tasks_of(StatementCache& db, std::int64_t plan_run, std::int64_t person_id,
                               const std::string& go_live) {
-    auto select = db.prepare(
+    auto& select = db.prepare(
         "SELECT c.slug, c.name, t.role, t.seq, t.code, t.title, t.description, coalesce(t.due_offset_days, 0), "
         "CASE WHEN ?3 = '' THEN '' ELSE coalesce(date(?3, coalesce(t.due_offset_days, 0) || ' days'), '') END, "
         "coalesce(tp.status, 'open'), coalesce(tp.updated_by, ''), coalesce(tp.updated_at, '') "
@@ -208,9 +208,9 @@ std::vector<TaskRow> tasks_of(sql::Database& db, std::int64_t plan_run, std::int
     return result;
 }
 
-std::vector<std::string> nominee_suggestions(sql::Database& db, std::int64_t plan_run, std::int64_t community_id,
+std::vector<std::string> nominee_suggestions(StatementCache& db, std::int64_t plan_run, std::int64_t community_id,
                                              int limit) {
-    auto select = db.prepare(
+    auto& select = db.prepare(
         "SELECT login FROM (SELECT coalesce(nullif(p.login, ''), p.key) AS login, min(k.rank) AS rank "
         "FROM plan_candidates k JOIN people p ON p.id = k.person_id WHERE k.plan_run = ?1 AND k.community_id = ?2 "
         "AND k.outcome <> 'not eligible' GROUP BY 1 "

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/sqlite.hpp"
+#include "portal/statement_cache.hpp"
 
 namespace baton::portal {
 
@@ -83,32 +83,32 @@ struct TaskRow {
     std::string updated_at;
 };
 
-[[nodiscard]] std::optional<CommunityInfo> community_by_slug(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::optional<CommunityInfo> community_by_slug(StatementCache& db, std::int64_t plan_run,
                                                              const std::string& slug);
 // The person's role (owner / manager) in the community, or nullopt: the portal's access rule.
-[[nodiscard]] std::optional<RoleHolder> role_in(sql::Database& db, std::int64_t community_id,
+[[nodiscard]] std::optional<RoleHolder> role_in(StatementCache& db, std::int64_t community_id,
                                                 std::int64_t person_id);
-[[nodiscard]] std::vector<MyCommunity> communities_of(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::vector<MyCommunity> communities_of(StatementCache& db, std::int64_t plan_run,
                                                       std::int64_t person_id);
-[[nodiscard]] CommunityCounts counts_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id);
-[[nodiscard]] std::vector<RoleHolder> roles_of(sql::Database& db, const CommunityInfo& community);
-[[nodiscard]] std::optional<Decision> latest_decision(sql::Database& db, std::int64_t person_id,
+[[nodiscard]] CommunityCounts counts_of(StatementCache& db, std::int64_t plan_run, std::int64_t community_id);
+[[nodiscard]] std::vector<RoleHolder> roles_of(StatementCache& db, const CommunityInfo& community);
+[[nodiscard]] std::optional<Decision> latest_decision(StatementCache& db, std::int64_t person_id,
                                                       const std::string& slug);
 
 // Items placed in the community, titles containing `search` (case-insensitive), `page` from 1.
-[[nodiscard]] ItemPage items_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id,
+[[nodiscard]] ItemPage items_of(StatementCache& db, std::int64_t plan_run, std::int64_t community_id,
                                 const std::string& search, int page, int page_size = 50);
-[[nodiscard]] std::vector<ItemRow> flagged_items(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::vector<ItemRow> flagged_items(StatementCache& db, std::int64_t plan_run,
                                                  std::int64_t community_id, int limit = 100);
-[[nodiscard]] std::vector<ItemRow> stale_items(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::vector<ItemRow> stale_items(StatementCache& db, std::int64_t plan_run,
                                                const CommunityInfo& community, int limit = 200);
 
 // The person's tasks in the plan with their progress; due dates when `go_live` (YYYY-MM-DD) is given.
-[[nodiscard]] std::vector<TaskRow> tasks_of(sql::Database& db, std::int64_t plan_run, std::int64_t person_id,
+[[nodiscard]] std::vector<TaskRow> tasks_of(StatementCache& db, std::int64_t plan_run, std::int64_t person_id,
                                             const std::string& go_live);
 
 // Logins offered when nominating someone for the community: its candidates and role holders first.
-[[nodiscard]] std::vector<std::string> nominee_suggestions(sql::Database& db, std::int64_t plan_run,
+[[nodiscard]] std::vector<std::string> nominee_suggestions(StatementCache& db, std::int64_t plan_run,
                                                            std::int64_t community_id, int limit = 200);
 
 }  // namespace baton::portal

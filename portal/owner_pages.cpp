@@ -87,7 +87,7 @@ Response post_task(RequestContext& context, const Request& request, const Captur
     const std::string code = request.form_value("code");
     // Only the person's own tasks of the current plan.
     auto& db = context.db();
-    auto own = db.prepare(
+    auto& own = db.prepare(
         "SELECT 1 FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id WHERE t.plan_run = ? "
         "AND t.person_id = ? AND c.slug = ? AND t.code = ?");
     own.bind(1, context.plan_run).bind(2, me.person_id()).bind(3, slug).bind(4, code);

@@ -23,9 +23,9 @@ void add_security_headers(Response& response) {
 }
 
 Portal::Portal(PortalOptions options) : m_options(std::move(options)) {
-    auto first = std::make_unique<workspace::Workspace>(m_options.workspace_path, workspace::Access::existing);
-    (void)transform::require_plan_run(*first);
-    m_pool.push_back(std::move(first));
+    auto first = borrow();
+    (void)transform::require_plan_run(*first.workspace);
+    give_back(std::move(first));
     m_router.add("GET", "/i/{}", &invitation);
     m_router.add("POST", "/logout", &sign_out);
     m_router.add("GET", "/", &home);
@@ -36,44 +36,51 @@ Portal::Portal(PortalOptions options) : m_options(std::move(options)) {
     m_router.add("GET", "/admin", &admin_dashboard);
 }
 
-std::unique_ptr<workspace::Workspace> Portal::borrow() {
+Connection Portal::borrow() {
     {
         std::lock_guard lock(m_pool_mutex);
         if (!m_pool.empty()) {
-            auto workspace = std::move(m_pool.back());
+            Connection connection = std::move(m_pool.back());
             m_pool.pop_back();
-            return workspace;
+            return connection;
         }
     }
-    return std::make_unique<workspace::Workspace>(m_options.workspace_path, workspace::Access::existing);
+    Connection connection;
+    connection.workspace = std::make_unique<workspace::Workspace>(m_options.workspace_path, workspace::Access::existing);
+    connection.queries = std::make_unique<StatementCache>(connection.workspace->db());
+    return connection;
 }
 
-void Portal::give_back(std::unique_ptr<workspace::Workspace> workspace) {
+void Portal::give_back(Connection connection) {
+    connection.queries->reset_all();
     std::lock_guard lock(m_pool_mutex);
-    m_pool.push_back(std::move(workspace));
+    m_pool.push_back(std::move(connection));
 }
 
-Response Portal::route(workspace::Workspace& workspace, const Request& request) {
+Response Portal::route(Connection& connection, const Request& request) {
     if (request.method == "GET" && request.path == "/static/portal.css") {
         Response response;
         response.content_type = "text/css; charset=utf-8";
         response.body = stylesheet();
         return response;
     }
-    RequestContext context{workspace, transform::latest_plan_run(workspace), std::nullopt, m_options};
+    auto& latest_plan = connection.queries->prepare(
+        "SELECT coalesce(max(p.run_id), 0) FROM plans p JOIN runs r ON r.id = p.run_id WHERE r.outcome = 'succeeded'");
+    const std::int64_t plan_run = latest_plan.step() ? latest_plan.column_int(0) : 0;
+    latest_plan.reset();
+    RequestContext context{*connection.workspace, *connection.queries, plan_run, std::nullopt, m_options};
     const std::string token = request.cookie(session_cookie_name);
-    if (!token.empty()) context.principal = authenticate(workspace.db(), token);
+    if (!token.empty()) context.principal = authenticate(context.db(), token);
     auto response = m_router.dispatch(context, request);
     return response ? std::move(*response) : not_found();
 }
 
 Response Portal::handle(const Request& request) {
     Response response;
-    std::unique_ptr<workspace::Workspace> workspace;
     try {
-        workspace = borrow();
-        response = route(*workspace, request);
-        give_back(std::move(workspace));
+        Connection connection = borrow();
+        response = route(connection, request);
+        give_back(std::move(connection));
     } catch (const std::exception& error) {
         // The message names tables and values, never the request's cookie or token.
         std::cerr << "baton serve: " << request.method << " request failed: " << error.what() << '\n';

@@ -13,6 +13,7 @@
 #include "portal/http_types.hpp"
 #include "portal/router.hpp"
 #include "portal/session.hpp"
+#include "portal/statement_cache.hpp"
 #include "workspace/workspace.hpp"
 
 namespace baton::portal {
@@ -27,10 +28,17 @@ struct PortalOptions {
 // What a handler works with during one request.
 struct RequestContext {
     workspace::Workspace& workspace;
+    StatementCache& queries;  // the workspace's prepared statements
     std::int64_t plan_run = 0;
     std::optional<Principal> principal;
     const PortalOptions& options;
-    [[nodiscard]] sql::Database& db() { return workspace.db(); }
+    [[nodiscard]] StatementCache& db() { return queries; }
+};
+
+// One pooled workspace connection with its prepared statements.
+struct Connection {
+    std::unique_ptr<workspace::Workspace> workspace;
+    std::unique_ptr<StatementCache> queries;
 };
 
 class Portal {
@@ -46,14 +54,14 @@ public:
     [[nodiscard]] const PortalOptions& options() const noexcept { return m_options; }
 
 private:
-    std::unique_ptr<workspace::Workspace> borrow();
-    void give_back(std::unique_ptr<workspace::Workspace> workspace);
-    Response route(workspace::Workspace& workspace, const Request& request);
+    Connection borrow();
+    void give_back(Connection connection);
+    Response route(Connection& connection, const Request& request);
 
     PortalOptions m_options;
     Router<RequestContext> m_router;
     std::mutex m_pool_mutex;
-    std::vector<std::unique_ptr<workspace::Workspace>> m_pool;  // idle connections, one per concurrent request
+    std::vector<Connection> m_pool;  // idle connections; at most one per concurrent request is ever opened
 };
 
 // The headers every answer carries: CSP without inline script, no framing, nosniff, no referrer, no caching.

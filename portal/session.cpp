@@ -18,9 +18,10 @@ public:
 
 }  // namespace
 
-std::optional<Principal> authenticate(sql::Database& db, const std::string& raw_token) {
+std::optional<Principal> authenticate(StatementCache& db, const std::string& raw_token) {
     if (raw_token.empty()) return std::nullopt;
-    const auto token = find_valid_token(db, raw_token, text::utc_now_iso());
+    const std::string now = text::utc_now_iso();
+    const auto token = find_valid_token(db, raw_token, now);
     if (!token) return std::nullopt;
     Principal principal;
     principal.token = *token;
@@ -30,7 +31,7 @@ std::optional<Principal> authenticate(sql::Database& db, const std::string& raw_
         principal.display_name = "Administrator";
         return principal;
     }
-    auto person = db.prepare(
+    auto& person = db.prepare(
         "SELECT coalesce(nullif(login, ''), key), coalesce(nullif(display_name, ''), nullif(login, ''), key) "
         "FROM people WHERE id = ?");
     person.bind(1, token->person_id);

@@ -25,7 +25,7 @@ struct Principal {
 };
 
 // The principal of the request's session cookie; nullopt without a valid (known, unexpired, unrevoked) token.
-[[nodiscard]] std::optional<Principal> authenticate(sql::Database& db, const std::string& raw_token);
+[[nodiscard]] std::optional<Principal> authenticate(StatementCache& db, const std::string& raw_token);
 
 // The Set-Cookie value that starts a session (HttpOnly, SameSite=Lax, Path=/) and the one that ends it.
 [[nodiscard]] std::string session_cookie(const std::string& raw_token, bool secure);

@@ -97,12 +97,13 @@ int revoke_admin_tokens(sql::Database& db) {
     return db.changes();
 }
 
-std::optional<TokenOwner> find_valid_token(sql::Database& db, std::string_view token, const std::string& now) {
+std::optional<TokenOwner> find_valid_token(StatementCache& db, std::string_view token, const std::string& now) {
     if (!looks_like_token(token)) return std::nullopt;
-    auto select = db.prepare(
+    auto& select = db.prepare(
         "SELECT id, coalesce(person_id, 0), role FROM access_tokens WHERE token_hash = ? AND revoked_at IS NULL "
         "AND expires_at > ?");
-    select.bind(1, token_hash(token)).bind(2, now);
+    const std::string hash = token_hash(token);
+    select.bind(1, hash).bind(2, now);
     if (!select.step()) return std::nullopt;
     TokenOwner owner;
     owner.token_id = select.column_int(0);

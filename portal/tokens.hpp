@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/sqlite.hpp"
+#include "portal/statement_cache.hpp"
 
 namespace baton::portal {
 
@@ -36,7 +37,7 @@ struct TokenOwner {
 };
 
 // The token's row when it is known, not revoked and not expired at `now` (ISO 8601 UTC); nullopt otherwise.
-[[nodiscard]] std::optional<TokenOwner> find_valid_token(sql::Database& db, std::string_view token,
+[[nodiscard]] std::optional<TokenOwner> find_valid_token(StatementCache& db, std::string_view token,
                                                          const std::string& now);
 
 // Token-shaped text (base64url, 43 characters): anything else is refused before touching the database.
