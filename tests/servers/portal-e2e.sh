@@ -68,6 +68,14 @@ check "SELECT community_slug || '|' || code || '|' || status || '|' || updated_b
 for shot in home community decision tasks admin; do
   [ -s "$out/screenshots/$shot.png" ] || { echo "portal-e2e: no screenshot $shot.png" >&2; exit 1; }
 done
+# A clean stop on SIGTERM (under the sanitizers this is also where leaks and errors would surface), recorded.
+kill -TERM "$serve_pid"
+serve_status=0
+wait "$serve_pid" || serve_status=$?
+trap - EXIT
+[ "$serve_status" -eq 0 ] || { echo "portal-e2e: baton serve ended with $serve_status" >&2; cat serve.err >&2; exit 1; }
+grep -q '^baton serve: stopped' serve.out || { echo "portal-e2e: baton serve did not say it stopped" >&2; exit 1; }
+check "SELECT outcome FROM runs WHERE command = 'serve'" "succeeded"
 if grep -q "$(echo "$alice_link" | grep -o '[A-Za-z0-9_-]*$')" serve.out serve.err; then
   echo "portal-e2e: a token reached the server's output" >&2; exit 1
 fi
