@@ -6,7 +6,19 @@
 namespace baton::portal {
 
 std::string h(std::string_view text) {
-    std::string out = text::html_escape(text);
+    // Legacy text may hold control characters (form feeds, NULs from broken exports): they are dropped, tabs and
+    // line breaks kept, and the rest escaped.
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool end = i == text.size();
+        const auto byte = end ? 0U : static_cast<unsigned char>(text[i]);
+        if (end || ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F)) {
+            text::append_html_escaped(out, text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
     return out;
 }
 

@@ -47,6 +47,8 @@ Connection Portal::borrow() {
     }
     Connection connection;
     connection.workspace = std::make_unique<workspace::Workspace>(m_options.workspace_path, workspace::Access::existing);
+    // A smaller page cache than a command's 16 MiB: there may be as many connections as server threads.
+    connection.workspace->db().exec("PRAGMA cache_size = -4096");
     connection.queries = std::make_unique<StatementCache>(connection.workspace->db());
     return connection;
 }

@@ -113,6 +113,12 @@ TEST_F(PortalAccess, StoredXssThroughLegacyTitlesIsShownEscaped) {
     EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);
     EXPECT_NE(page.body.find("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
     EXPECT_EQ(page.body.find("<img"), std::string::npos);
+    // Control characters of broken exports are dropped.
+    sql("UPDATE items SET title = 'Holiday' || char(27) || '[31m' || char(12) || ' policy' WHERE slug = 'holiday-policy'");
+    const auto cleaned = get("/c/hr", alice_token);
+    EXPECT_NE(cleaned.body.find("Holiday[31m policy"), std::string::npos);
+    EXPECT_EQ(cleaned.body.find('\x1b'), std::string::npos);
+    EXPECT_EQ(cleaned.body.find('\x0c'), std::string::npos);
     // The admin's search over legacy names, too.
     sql("UPDATE people SET display_name = '<script>alert(3)</script>' WHERE login = 'bob'");
     const auto admin = get("/admin?q=bob", admin_token);
