@@ -17,8 +17,8 @@ std::string answers_table(const std::vector<RoleAnswer>& answers, bool with_deci
                "</a></td><td>" + h(answer.person) + " <span class=\"muted\">" + h(answer.login) + "</span></td><td>" +
                h(answer.role) + "</td>";
         if (with_decision) {
-            out += "<td>" + h(answer.decision);
-            if (!answer.nominee.empty()) out += ": nominates " + h(answer.nominee);
+            out += "<td>" + std::string(answer.decision == "accept" ? "accepted" : "declined");
+            if (!answer.nominee.empty()) out += ", nominates " + h(answer.nominee);
             out += " <span class=\"muted\">" + h(answer.decided_at) + "</span></td><td class=\"opt pre\">" +
                    h(answer.note) + "</td>";
         }

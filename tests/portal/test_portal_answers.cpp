@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/text.hpp"
+#include "portal/admin_data.hpp"
 #include "portal/invite.hpp"
 #include "portal_fixture.hpp"
 
@@ -39,7 +40,7 @@ TEST_F(PortalAnswers, DeclineWithANominationIsStoredWithWhoAndWhen) {
     // The owner and the admin see it.
     EXPECT_NE(get("/", alice_token).body.find("declined, nominated Carol Diaz"), std::string::npos);
     const auto dashboard = get("/admin", admin_token);
-    EXPECT_NE(dashboard.body.find("nominates Carol Diaz"), std::string::npos);
+    EXPECT_NE(dashboard.body.find("declined, nominates Carol Diaz"), std::string::npos);
     EXPECT_NE(dashboard.body.find("I moved to sales"), std::string::npos);
     EXPECT_NE(dashboard.body.find("<b>0 of 2</b>"), std::string::npos);
 }
@@ -169,6 +170,45 @@ TEST_F(PortalAnswers, InvitationsAreOnePerPersonWithARoleAndStoredOnlyAsHashes) 
     EXPECT_GT(invitations[0].expires_at, text::utc_now_iso());
     // The new link works in the portal.
     EXPECT_EQ(get("/", token).status, 200);
+}
+
+TEST_F(PortalAnswers, OverdueTasksCountFromTheGoLiveDateAndLeaveDoneOnesOut) {
+    workspace::Workspace workspace(dir.file("w.db"), workspace::Access::existing);
+    portal::StatementCache queries(workspace.db());
+    const std::int64_t tasks = query_int(workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " +
+                                                        std::to_string(plan_run));
+    ASSERT_GT(tasks, 0);
+    EXPECT_EQ(static_cast<std::int64_t>(portal::overdue_tasks(queries, plan_run, "2020-01-01").size()), tasks);
+    EXPECT_TRUE(portal::overdue_tasks(queries, plan_run, "2999-01-01").empty());
+    EXPECT_TRUE(portal::overdue_tasks(queries, plan_run, "").empty());
+    queries.reset_all();
+    ASSERT_EQ(post("/tasks", alice_token, "csrf=" + csrf_of(alice_token) + "&community=hr&code=accept-role&status=done")
+                  .status,
+              303);
+    EXPECT_EQ(static_cast<std::int64_t>(portal::overdue_tasks(queries, plan_run, "2020-01-01").size()), tasks - 1);
+}
+
+TEST_F(PortalAnswers, DashboardShowsTheDiffWithThePreviousPlan) {
+    {
+        workspace::Workspace workspace(dir.file("w.db"), workspace::Access::existing);
+        // Bob wrote everything in hr now: the next plan makes him its owner.
+        workspace.db().exec("UPDATE items SET author_id = " + std::to_string(bob_id) +
+                            " WHERE slug IN ('holiday-policy', 'script-title', 'img-title')");
+        workspace.db().exec("UPDATE revisions SET author_id = " + std::to_string(bob_id) +
+                            " WHERE item_id IN (SELECT id FROM items WHERE slug IN ('holiday-policy', 'script-title', "
+                            "'img-title'))");
+        workspace::recorded_run(workspace, "plan", "", [&](std::int64_t run) {
+            return transform::plan_with_built_in_rules(workspace, run).run_id > 0 ? workspace::RunOutcome::succeeded
+                                                                                  : workspace::RunOutcome::failed;
+        });
+    }
+    const auto dashboard = get("/admin", admin_token);
+    EXPECT_EQ(dashboard.body.find("This is the first plan"), std::string::npos);
+    EXPECT_NE(dashboard.body.find("plan run " + std::to_string(plan_run) + " &rarr; "), std::string::npos);
+    EXPECT_NE(dashboard.body.find("owner of hr: Bob Stone (login:bob)"), std::string::npos) << dashboard.body;
+    // Alice no longer holds a role in hr: its page is closed to her, Bob's home lists it.
+    EXPECT_EQ(get("/c/hr", alice_token).status, 404);
+    EXPECT_NE(get("/", bob_token).body.find("Human Resources"), std::string::npos);
 }
 
 }  // namespace
