@@ -53,6 +53,7 @@ protected:
         }
         portal::PortalOptions options;
         options.workspace_path = dir.file("w.db");
+        options.directory = {"dave.hr"};  // as `serve --directory` reads it: a login with no legacy identity
         portal = std::make_unique<portal::Portal>(options);
         portal::ServerOptions server_options;
         server_options.port = 0;

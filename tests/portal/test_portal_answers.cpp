@@ -45,6 +45,15 @@ TEST_F(PortalAnswers, DeclineWithANominationIsStoredWithWhoAndWhen) {
     EXPECT_NE(dashboard.body.find("<b>0 of 2</b>"), std::string::npos);
 }
 
+TEST_F(PortalAnswers, NomineesMayComeFromThePeopleDirectory) {
+    const auto answer = post("/c/hr/decision", alice_token,
+                             "csrf=" + csrf_of(alice_token) + "&decision=decline&nominee=Dave.HR&note=");
+    EXPECT_EQ(answer.status, 303);
+    EXPECT_EQ(text("SELECT decision || '|' || coalesce(nominee_person_id, 'none') || '|' || nominee_login || '|' || "
+                   "coalesce(note, 'no note') FROM owner_decisions"),
+              "nominate|none|Dave.HR|no note");
+}
+
 TEST_F(PortalAnswers, AcceptingCountsTowardsCoverageAndTheLatestAnswerWins) {
     const std::string csrf = csrf_of(bob_token);
     EXPECT_EQ(post("/c/it/decision", bob_token, "csrf=" + csrf + "&decision=decline").status, 303);
