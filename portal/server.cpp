@@ -14,6 +14,7 @@
 #include <Poco/URI.h>
 
 #include <chrono>
+#include <csignal>
 #include <istream>
 
 #include "core/error.hpp"
@@ -144,6 +145,8 @@ PortalServer::PortalServer(Portal& portal, ServerOptions options) : m_portal(por
 PortalServer::~PortalServer() { stop(); }
 
 void PortalServer::start() {
+    // A browser that goes away while its answer is written must not end the process.
+    std::signal(SIGPIPE, SIG_IGN);
     Poco::Net::ServerSocket socket;
     try {
         socket.bind(Poco::Net::SocketAddress(m_options.host, m_options.port), true);
