@@ -44,5 +44,7 @@ int run_tasks(const Arguments& arguments);
 int run_report(const Arguments& arguments);
 int run_dump(const Arguments& arguments);
 int run_convert(const Arguments& arguments);
+int run_serve(const Arguments& arguments);
+int run_invite(const Arguments& arguments);
 
 }  // namespace baton::app

@@ -19,6 +19,8 @@ const std::vector<Command>& commands() {
         {"report", "write a self-contained HTML report of the migration", &run_report},
         {"convert", "convert item bodies to clean, sanitised HTML or Markdown (or one document with --from)",
          &run_convert},
+        {"invite", "create personal review-portal links for the mail merge (or revoke them)", &run_invite},
+        {"serve", "run the review portal where proposed owners answer (HTTP, 127.0.0.1:8088)", &run_serve},
         {"dump", "print a source's model as stable text (for review and golden tests)", &run_dump},
     };
     return list;

@@ -13,11 +13,17 @@ for option in "$@"; do
     # The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server) and a real data
     # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
     # The task list tests read calendars with python3-icalendar and send mail to a python3-aiosmtpd server.
-    --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki python3-icalendar python3-aiosmtpd) ;;
+    --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki python3-icalendar python3-aiosmtpd)
+      # The review portal's end-to-end test: a real headless Chromium, driven by playwright-core from npm
+      # (Debian's npm only where no npm is there yet: a nodejs from elsewhere brings its own and conflicts).
+      packages+=(chromium nodejs)
+      command -v npm >/dev/null || packages+=(npm) ;;
     # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
-    --bench) packages+=(libparse-mediawikidump-perl) ;;
+    --bench) packages+=(libparse-mediawikidump-perl)
+      # The review portal's load test (bench/run_portal_bench.sh).
+      packages+=(wrk) ;;
     *) echo "setup: unknown option $option (known: --tests, --fuzz, --bench)" >&2; exit 2 ;;
   esac
 done

@@ -356,6 +356,22 @@ ALTER TABLE plans ADD COLUMN task_due_time TEXT;
 ALTER TABLE plans ADD COLUMN task_skip_weekends INTEGER;
 )sql";
 
+// Owners' keep / archive answers on stale items from the review portal, kept across plans like the decisions:
+// keyed by community slug and item, the latest answer counts. The index finds an item's messages (the portal
+// shows what is wrong with each flagged item).
+constexpr std::string_view step_12_item_choices = R"sql(
+CREATE INDEX messages_by_item ON messages(source_id, item_key);
+CREATE TABLE item_choices(
+  community_slug TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  choice TEXT NOT NULL CHECK (choice IN ('keep', 'archive')),
+  person_id INTEGER REFERENCES people(id),
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  via TEXT NOT NULL,
+  PRIMARY KEY (community_slug, item_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -371,6 +387,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {9, "owner decisions, task progress and access tokens", step_9_owner_review},
         {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
         {11, "onboarding task priorities, dependencies and due-date settings", step_11_task_templates},
+        {12, "owners' keep / archive choices on stale items, messages by item", step_12_item_choices},
     };
     return steps;
 }
