@@ -158,12 +158,13 @@ TEST(CliTasks, ProgressRoundTripThroughAnEditedCsv) {
     edited += rows[1][0] + ",," + rows[1][2] + "," + rows[1][3] + ",manager,1,T,D,0,finished," + rows[1][10] + "," +
               rows[1][11] + ",2026-11-10,normal,\r\n";
     edited += "too,short\r\n";
+    edited += "\"quoted\"then text,x\r\n";
     test::write_file(dir.file("edited.csv"), edited);
 
     const auto imported = run_baton("tasks --import-progress edited.csv", dir.path());
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     EXPECT_NE(imported.out.find(std::to_string(alice_done + 1) + " changed"), std::string::npos) << imported.out;
-    EXPECT_NE(imported.out.find("3 rows skipped"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("4 rows skipped"), std::string::npos) << imported.out;
     EXPECT_NE(imported.err.find("edited.csv:" + std::to_string(last_line) +
                                 ": no task no-such-task of login:nobody in community x in the current plan"),
               std::string::npos) << imported.err;
@@ -171,6 +172,8 @@ TEST(CliTasks, ProgressRoundTripThroughAnEditedCsv) {
               std::string::npos) << imported.err;
     EXPECT_NE(imported.err.find("edited.csv:" + std::to_string(last_line + 2) + ": expected 15 fields"),
               std::string::npos) << imported.err;
+    EXPECT_NE(imported.err.find("edited.csv:" + std::to_string(last_line + 3) + ": "), std::string::npos)
+        << imported.err;  // broken quoting, in the CSV reader's words
     // Importing the same file again changes nothing.
     const auto again = run_baton("tasks --import-progress edited.csv", dir.path());
     EXPECT_NE(again.out.find(" 0 changed, " + std::to_string(rows.size() - 1) + " unchanged"), std::string::npos)
