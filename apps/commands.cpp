@@ -19,6 +19,8 @@ const std::vector<Command>& commands() {
         {"report", "write a self-contained HTML report of the migration", &run_report},
         {"convert", "convert item bodies to clean, sanitised HTML or Markdown (or one document with --from)",
          &run_convert},
+        {"redirects", "write the legacy-URL -> new-URL redirect map (CSV, nginx, Apache) of the current plan",
+         &run_redirects},
         {"dump", "print a source's model as stable text (for review and golden tests)", &run_dump},
     };
     return list;

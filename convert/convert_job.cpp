@@ -1,10 +1,11 @@
 // The convert stage over the workspace: batched reads by item id, one transaction per batch.
 #include "convert/convert_job.hpp"
 
-#include "convert/internal_links.hpp"
+#include "convert/links/link_index.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
+#include "transform/plan.hpp"
 
 namespace baton::convert {
 
@@ -20,37 +21,6 @@ struct BodyRow {
     std::string text;
 };
 
-// Finds link targets among the current items of one source: MediaWiki by title, DokuWiki by key.
-class LinkChecker {
-public:
-    explicit LinkChecker(sql::Database& db)
-        : m_by_title(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND title = ?2 AND removed_run IS NULL "
-                                "AND kind <> 'comment' LIMIT 1")),
-          m_by_key(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND key = ?2 AND removed_run IS NULL")) {}
-
-    // The targets of `document` that name no current item; `checked` counts the targets looked up.
-    std::vector<std::string> unresolved(const BodyRow& row, const Document& document, std::int64_t& checked) {
-        std::vector<std::string> missing;
-        for (const auto& target : wiki_targets(document)) {
-            std::optional<TargetLookup> lookup;
-            if (row.format == "wikitext") lookup = mediawiki_lookup(target);
-            else if (row.format == "dokuwiki") lookup = dokuwiki_lookup(target, row.key);
-            if (!lookup) continue;
-            ++checked;
-            auto& statement = lookup->by == TargetLookup::By::title ? m_by_title : m_by_key;
-            statement.bind(1, row.source_id).bind(2, lookup->value);
-            const bool found = statement.step();
-            statement.reset();
-            if (!found) missing.push_back(target);
-        }
-        return missing;
-    }
-
-private:
-    sql::Statement m_by_title;
-    sql::Statement m_by_key;
-};
-
 std::string join_reasons(const ConversionReport& report) {
     std::string out;
     for (const auto& reason : report.reasons) out += (out.empty() ? "" : "\n") + reason;
@@ -60,7 +30,7 @@ std::string join_reasons(const ConversionReport& report) {
 }  // namespace
 
 ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t run_id, const WriterKind& writer,
-                                 std::int64_t source_id, const ConvertProgress& progress) {
+                                 std::int64_t source_id, const ConvertProgress& progress, const TargetScheme& scheme) {
     auto& db = workspace.db();
     const std::string filter = "i.removed_run IS NULL AND (?1 <= 0 OR i.source_id = ?1)";
     auto count = db.prepare("SELECT count(*) FROM items i JOIN item_bodies b ON b.item_id = i.id WHERE " + filter);
@@ -75,8 +45,9 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         "text = excluded.text, raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, "
         "internal_links = excluded.internal_links, unresolved_links = excluded.unresolved_links, "
         "run_id = excluded.run_id");
-    LinkChecker links(db);
     ConvertSummary summary;
+    summary.plan_run = transform::latest_plan_run(workspace);
+    LinkIndex links(db, summary.plan_run, scheme);
     std::int64_t last_id = 0;
     std::int64_t done = 0;
     while (true) {
@@ -108,10 +79,13 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
                 continue;
             }
             try {
-                const Conversion conversion = convert_text(row.text, *reader, writer);
+                const LinkPage page = links.page(row.item_id, row.format);
+                LinkReport link_report;
+                const Conversion conversion = convert_text(row.text, *reader, writer, [&](Document& document) {
+                    link_report = rewrite_links(document, links, page);
+                });
                 const std::string reasons = join_reasons(conversion.report);  // bound without a copy: kept alive
-                std::int64_t checked = 0;
-                const auto missing = links.unresolved(row, conversion.document, checked);
+                const auto& missing = link_report.unresolved;
                 std::string missing_text;  // one per line in the table, comma-separated in the message
                 std::string missing_list;
                 for (const auto& target : missing) {
@@ -120,9 +94,11 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
                 }
                 upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, conversion.output);
                 upsert.bind(4, static_cast<std::int64_t>(conversion.report.raw_nodes));
-                upsert.bind_text_or_null(5, reasons).bind(6, checked).bind_text_or_null(7, missing_text).bind(8, run_id);
+                upsert.bind_text_or_null(5, reasons).bind(6, link_report.checked).bind_text_or_null(7, missing_text);
+                upsert.bind(8, run_id);
                 upsert.run();
-                summary.internal_links += checked;
+                summary.internal_links += link_report.checked;
+                summary.rewritten_links += link_report.rewritten;
                 summary.unresolved_links += static_cast<std::int64_t>(missing.size());
                 if (!missing.empty()) {
                     ++summary.with_unresolved_links;
@@ -130,7 +106,8 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
                     message.severity = model::Severity::warning;
                     message.code = "convert.unresolved-link";
                     message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()),
-                                                                          "page") + " not in the export: " + missing_list;
+                                                                          "page") + " not on the target: " + missing_list;
+                    if (!page.community.empty()) message.text += " (for the owner of community " + page.community + ")";
                     message.item_key = row.key;
                     workspace.record_message(run_id, row.source_id, message);
                 }
@@ -162,8 +139,9 @@ std::string describe_summary(const ConvertSummary& summary) {
     }
     if (summary.internal_links > 0) {
         text += ", " + text::counted(summary.internal_links, "internal link") + " checked";
+        if (summary.plan_run > 0) text += ", " + std::to_string(summary.rewritten_links) + " rewritten to target URLs";
         if (summary.unresolved_links > 0) {
-            text += " (" + std::to_string(summary.unresolved_links) + " to no page, in " +
+            text += " (" + std::to_string(summary.unresolved_links) + " to no page on the target, in " +
                     text::counted(summary.with_unresolved_links, "body", "bodies") + ")";
         }
     }

@@ -68,7 +68,8 @@ std::string writer_names() {
     return names;
 }
 
-Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer) {
+Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer,
+                        const TreeTransform& transform) {
     if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
         SourcePosition position;
         position.column = static_cast<std::int64_t>(bad) + 1;
@@ -78,6 +79,7 @@ Conversion convert_text(std::string_view text, const ReaderKind& reader, const W
     }
     Conversion conversion;
     conversion.document = reader.read(text);
+    if (transform) transform(conversion.document);
     conversion.output = writer.write(conversion.document);
     conversion.report = report_raw_nodes(conversion.document);
     return conversion;
