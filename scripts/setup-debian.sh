@@ -14,7 +14,9 @@ for option in "$@"; do
     # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
     --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki)
       # The redirect map is served by real nginx and Apache (mod_rewrite) and fetched with curl.
-      packages+=(nginx-light apache2 curl) ;;
+      packages+=(nginx-light apache2 curl)
+      # Our Markdown is rendered by cmark-gfm (the GFM reference) and compared with our HTML.
+      packages+=(cmark-gfm) ;;
     # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
