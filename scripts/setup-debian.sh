@@ -20,7 +20,9 @@ for option in "$@"; do
     # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
-    --bench) packages+=(libparse-mediawikidump-perl) ;;
+    --bench) packages+=(libparse-mediawikidump-perl)
+      # The conversion benchmark's peer: Debian's pandoc.
+      packages+=(pandoc time) ;;
     *) echo "setup: unknown option $option (known: --tests, --fuzz, --bench)" >&2; exit 2 ;;
   esac
 done
