@@ -1,5 +1,6 @@
 // Conversion throughput: documents of one file (separated by form-feed lines) through a reader and a writer on a
 // pool of worker threads, streamed through a bounded queue so memory does not grow with the input.
+#include <libxml/parser.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
         std::cerr << "convert_bench: unknown reader or writer, or cannot read " << argv[4] << '\n';
         return 2;
     }
+    xmlInitParser();  // once, before the HTML reader runs on several threads
     DocumentQueue queue(4 * threads);
     std::vector<std::size_t> output_bytes(threads, 0);
     std::vector<std::size_t> failures(threads, 0);

@@ -2,10 +2,13 @@
 #include "convert/convert_job.hpp"
 
 #include "convert/links/link_index.hpp"
+#include "convert/parallel_for.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
 #include "transform/plan.hpp"
+
+#include <libxml/parser.h>
 
 namespace baton::convert {
 
@@ -19,6 +22,19 @@ struct BodyRow {
     std::string key;
     std::string format;
     std::string text;
+};
+
+// One body of a batch on its way through the reader, the link index and the writer.
+struct BatchBody {
+    const ReaderKind* reader = nullptr;  // null: empty, no reader for its format, or failed
+    bool failed = false;                 // not UTF-8: reported and skipped
+    std::string error;
+    SourcePosition error_position;
+    Document document;
+    LinkPage page;
+    LinkReport links;
+    std::string output;
+    ConversionReport report;
 };
 
 std::string join_reasons(const ConversionReport& report) {
@@ -45,6 +61,7 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         "text = excluded.text, raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, "
         "internal_links = excluded.internal_links, unresolved_links = excluded.unresolved_links, "
         "run_id = excluded.run_id");
+    xmlInitParser();  // libxml2 must be initialised on one thread before the HTML reader runs on several
     ConvertSummary summary;
     summary.plan_run = transform::latest_plan_run(workspace);
     LinkIndex links(db, summary.plan_run, scheme);
@@ -65,65 +82,91 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         select.reset();
         if (rows.empty()) break;
         last_id = rows.back().item_id;
+        // Reading and writing the bodies runs on every core; link resolution and SQLite stay on this thread.
+        std::vector<BatchBody> bodies(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!rows[i].text.empty()) bodies[i].reader = find_reader_for_body_format(rows[i].format);
+        }
+        parallel_for(rows.size(), [&](std::size_t i) {
+            if (!bodies[i].reader) return;
+            try {
+                bodies[i].document = read_text(rows[i].text, *bodies[i].reader);
+            } catch (const InputError& error) {
+                bodies[i].error = error.problem();
+                bodies[i].error_position = error.position();
+                bodies[i].reader = nullptr;
+                bodies[i].failed = true;
+            }
+        });
+        throw_if_interrupted();
         sql::Transaction transaction(db);
-        for (const auto& row : rows) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!bodies[i].reader) continue;
+            bodies[i].page = links.page(rows[i].item_id, rows[i].format);
+            bodies[i].links = rewrite_links(bodies[i].document, links, bodies[i].page);
+        }
+        parallel_for(rows.size(), [&](std::size_t i) {
+            if (!bodies[i].reader) return;
+            bodies[i].output = writer.write(bodies[i].document);
+            bodies[i].report = report_raw_nodes(bodies[i].document);
+            bodies[i].document = {};  // the tree is no longer needed: memory stays one batch of outputs
+        });
+        for (std::size_t i = 0; i < rows.size(); ++i) {
             throw_if_interrupted();
+            const auto& row = rows[i];
+            const auto& body = bodies[i];
             ++done;
             if (row.text.empty()) {
                 ++summary.empty;
                 continue;
             }
-            const ReaderKind* reader = find_reader_for_body_format(row.format);
-            if (!reader) {
-                ++summary.without_reader[row.format.empty() ? "(none)" : row.format];
-                continue;
-            }
-            try {
-                const LinkPage page = links.page(row.item_id, row.format);
-                LinkReport link_report;
-                const Conversion conversion = convert_text(row.text, *reader, writer, [&](Document& document) {
-                    link_report = rewrite_links(document, links, page);
-                });
-                const std::string reasons = join_reasons(conversion.report);  // bound without a copy: kept alive
-                const auto& missing = link_report.unresolved;
-                std::string missing_text;  // one per line in the table, comma-separated in the message
-                std::string missing_list;
-                for (const auto& target : missing) {
-                    missing_text += (missing_text.empty() ? "" : "\n") + target;
-                    missing_list += (missing_list.empty() ? "" : ", ") + target;
-                }
-                upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, conversion.output);
-                upsert.bind(4, static_cast<std::int64_t>(conversion.report.raw_nodes));
-                upsert.bind_text_or_null(5, reasons).bind(6, link_report.checked).bind_text_or_null(7, missing_text);
-                upsert.bind(8, run_id);
-                upsert.run();
-                summary.internal_links += link_report.checked;
-                summary.rewritten_links += link_report.rewritten;
-                summary.unresolved_links += static_cast<std::int64_t>(missing.size());
-                if (!missing.empty()) {
-                    ++summary.with_unresolved_links;
-                    model::Message message;
-                    message.severity = model::Severity::warning;
-                    message.code = "convert.unresolved-link";
-                    message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()),
-                                                                          "page") + " not on the target: " + missing_list;
-                    if (!page.community.empty()) message.text += " (for the owner of community " + page.community + ")";
-                    message.item_key = row.key;
-                    workspace.record_message(run_id, row.source_id, message);
-                }
-                ++summary.converted;
-                summary.raw_nodes += static_cast<std::int64_t>(conversion.report.raw_nodes);
-                if (conversion.report.raw_nodes > 0) ++summary.with_raw_nodes;
-            } catch (const InputError& error) {
+            if (body.failed) {
                 ++summary.failed;
                 model::Message message;
                 message.severity = model::Severity::error;
                 message.code = "convert.malformed-body";
-                message.text = "the " + row.format + " body of " + row.key + " was not converted: " + error.problem();
-                message.position = error.position();
+                message.text = "the " + row.format + " body of " + row.key + " was not converted: " + body.error;
+                message.position = body.error_position;
+                message.item_key = row.key;
+                workspace.record_message(run_id, row.source_id, message);
+                continue;
+            }
+            if (!body.reader) {
+                ++summary.without_reader[row.format.empty() ? "(none)" : row.format];
+                continue;
+            }
+            const std::string reasons = join_reasons(body.report);  // bound without a copy: kept alive
+            const auto& missing = body.links.unresolved;
+            std::string missing_text;  // one per line in the table, comma-separated in the message
+            std::string missing_list;
+            for (const auto& target : missing) {
+                missing_text += (missing_text.empty() ? "" : "\n") + target;
+                missing_list += (missing_list.empty() ? "" : ", ") + target;
+            }
+            upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, body.output);
+            upsert.bind(4, static_cast<std::int64_t>(body.report.raw_nodes));
+            upsert.bind_text_or_null(5, reasons).bind(6, body.links.checked).bind_text_or_null(7, missing_text);
+            upsert.bind(8, run_id);
+            upsert.run();
+            summary.internal_links += body.links.checked;
+            summary.rewritten_links += body.links.rewritten;
+            summary.unresolved_links += static_cast<std::int64_t>(missing.size());
+            if (!missing.empty()) {
+                ++summary.with_unresolved_links;
+                model::Message message;
+                message.severity = model::Severity::warning;
+                message.code = "convert.unresolved-link";
+                message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                               " not on the target: " + missing_list;
+                if (!body.page.community.empty()) {
+                    message.text += " (for the owner of community " + body.page.community + ")";
+                }
                 message.item_key = row.key;
                 workspace.record_message(run_id, row.source_id, message);
             }
+            ++summary.converted;
+            summary.raw_nodes += static_cast<std::int64_t>(body.report.raw_nodes);
+            if (body.report.raw_nodes > 0) ++summary.with_raw_nodes;
         }
         transaction.commit();
         if (progress) progress(done, total);

@@ -31,7 +31,8 @@ using ConvertProgress = std::function<void(std::int64_t done, std::int64_t total
 
 // Converts the bodies of every item still in its export (all sources, or `source_id` when above 0) with
 // `writer`, replacing earlier conversions to the same format. Reads in batches by item id and commits
-// each batch, so memory stays flat. A body that cannot be read becomes an error message of `run_id` naming
+// each batch, so memory stays flat; within a batch the bodies are read and written on every core
+// (parallel_for), links resolved and rows written on the calling thread. A body that cannot be read becomes an error message of `run_id` naming
 // the item, and the run goes on. Internal links are checked through a LinkIndex (convert/links/); when the
 // workspace has a plan they are rewritten to the target URLs of `scheme`.
 ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t run_id, const WriterKind& writer,

@@ -44,6 +44,9 @@ struct Conversion {
     Document document;  // the tree the output was written from
 };
 
+// Checks that `text` is UTF-8 (InputError naming the byte otherwise) and reads it with `reader`.
+[[nodiscard]] Document read_text(std::string_view text, const ReaderKind& reader);
+
 // Called between reading and writing, e.g. to rewrite links.
 using TreeTransform = std::function<void(Document& document)>;
 
