@@ -2,8 +2,8 @@
 # Conversion throughput next to pandoc, in the same run: generated wikitext and Office HTML (100 MB each, cached)
 # converted wikitext -> HTML, wikitext -> Markdown and Office HTML -> Markdown by convert_bench on every core,
 # and by Debian's pandoc on a sample of the same documents (pandoc converts about 50 KB/s of wikitext: 100 MB
-# would take over half an hour per direction). Also baton on that sample with one thread, and peak RSS at
-# both sizes (it must not grow with the input).
+# would take over half an hour per direction). Also baton with one thread on the whole input (what the pool
+# gains), and baton's peak RSS on the sample (it must not grow with the input: compare with the 100 MB run).
 #
 # usage: run_convert_bench.sh CONVERT_BENCH DATA_DIR
 # environment: BATON_BENCH_CONVERT_MB  input size, default 100
@@ -56,7 +56,7 @@ timed() {
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 echo
-echo "| conversion | input | baton, $(nproc) threads | baton RSS | baton on the sample, 1 thread | baton RSS on the sample | pandoc on the sample | pandoc RSS | baton / pandoc |"
+echo "| conversion | input | baton, $(nproc) threads | baton RSS | baton, 1 thread | baton RSS on the sample | pandoc on the sample | pandoc RSS | baton / pandoc |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for row in "wikitext mediawiki html mediawiki html" "wikitext mediawiki markdown mediawiki gfm" \
            "office html markdown html gfm"; do
@@ -65,14 +65,15 @@ for row in "wikitext mediawiki html mediawiki html" "wikitext mediawiki markdown
     sample "$file" "$data_dir/sample-$kind.baton" "$data_dir/sample-$kind.pandoc"
     sample_bytes=$(stat -c %s "$data_dir/sample-$kind.pandoc")
     full=$("$bench" "$reader" "$writer" 0 "$file")
-    small=$("$bench" "$reader" "$writer" 1 "$data_dir/sample-$kind.baton")
+    single=$("$bench" "$reader" "$writer" 1 "$file")
+    small=$("$bench" "$reader" "$writer" 0 "$data_dir/sample-$kind.baton")
     read -r pandoc_seconds pandoc_rss <<<"$(timed pandoc -f "$pandoc_from" -t "$pandoc_to" "$data_dir/sample-$kind.pandoc")"
     pandoc_rate=$(awk -v b="$sample_bytes" -v s="$pandoc_seconds" 'BEGIN { printf "%.3f", b / 1048576 / s }')
     full_rate=$(field mb_per_s <<<"$full")
     ratio=$(awk -v a="$full_rate" -v b="$pandoc_rate" 'BEGIN { printf "%.0f", a / b }')
     printf '| %s -> %s | %s MB, %s documents | %s MB/s (%s s) | %s MB | %s MB/s | %s MB | %s MB/s (%.2f MB in %s s) | %s MB | %sx |\n' \
         "$kind" "$writer" "$(field input_mb <<<"$full")" "$(field documents <<<"$full")" "$full_rate" \
-        "$(field seconds <<<"$full")" "$(field peak_rss_mb <<<"$full")" "$(field mb_per_s <<<"$small")" \
+        "$(field seconds <<<"$full")" "$(field peak_rss_mb <<<"$full")" "$(field mb_per_s <<<"$single")" \
         "$(field peak_rss_mb <<<"$small")" "$pandoc_rate" "$(awk -v b="$sample_bytes" 'BEGIN { print b / 1048576 }')" \
         "$pandoc_seconds" "$pandoc_rss" "$ratio"
 done
