@@ -3,6 +3,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "convert/links/target_scheme.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,5 +48,10 @@ int run_dump(const Arguments& arguments);
 int run_convert(const Arguments& arguments);
 int run_serve(const Arguments& arguments);
 int run_invite(const Arguments& arguments);
+int run_redirects(const Arguments& arguments);
+
+// --base-url and --path-pattern (convert, redirects), and the scheme they give (UsageError when invalid).
+void add_target_scheme_options(po::options_description& options);
+[[nodiscard]] convert::TargetScheme target_scheme(const po::variables_map& values);
 
 }  // namespace baton::app

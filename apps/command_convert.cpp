@@ -7,6 +7,7 @@
 
 #include "apps/command.hpp"
 #include "convert/convert_job.hpp"
+#include "convert/links/redirect_map.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
@@ -50,19 +51,26 @@ int convert_one(const convert::ReaderKind& reader, const convert::WriterKind& wr
 int run_convert(const Arguments& arguments) {
     po::options_description options("Options");
     add_common_options(options);
+    add_target_scheme_options(options);
     options.add_options()
         ("from", po::value<std::string>(), ("convert one document read as this markup: " + convert::reader_names()).c_str())
         ("to", po::value<std::string>()->default_value("html"), ("the output: " + convert::writer_names()).c_str())
         ("source", po::value<std::int64_t>()->default_value(0), "workspace mode: only this source (see `baton status`)")
-        ("file", po::value<std::string>()->default_value(""), "the document to convert with --from (default: stdin)");
+        ("file", po::value<std::string>()->default_value(""), "the document to convert with --from (default: stdin)")
+        ("redirects", po::value<std::string>()->default_value("redirects"),
+         "workspace mode with a plan: the folder the redirect map is written to (see `baton redirects`); '' for none");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto values = parse_command_line(
-        "convert", "[--to html|markdown|tree] [--source ID] [--workspace FILE]  |  --from KIND [--to FORMAT] [FILE]",
+        "convert",
+        "[--to html|markdown|tree] [--source ID] [--base-url URL] [--path-pattern P] [--redirects DIR]\n"
+        "                     [--workspace FILE]  |  --from KIND [--to FORMAT] [FILE]",
         "Without --from: converts the body of every item of the workspace (each with the reader of its body\n"
         "format) into the table converted_bodies, counting per item what could not be converted; a malformed\n"
-        "body is reported and skipped. With --from: converts one document from FILE or stdin to stdout and lists\n"
-        "what it could not convert on stderr; the workspace is not opened.",
+        "body is reported and skipped. Internal links are checked; when the workspace has a plan they are\n"
+        "rewritten to the items' target URLs (--base-url, --path-pattern) and the redirect map is written.\n"
+        "With --from: converts one document from FILE or stdin to stdout and lists what it could not convert\n"
+        "on stderr; the workspace is not opened.",
         options, positional, arguments);
     if (!values) return 0;
     const std::string to = (*values)["to"].as<std::string>();
@@ -78,6 +86,7 @@ int run_convert(const Arguments& arguments) {
         throw UsageError("a FILE is converted only with --from KIND", "e.g. `baton convert --from mediawiki --to "
                                                                       "markdown page.wiki`");
     }
+    const convert::TargetScheme scheme = target_scheme(*values);
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
     const std::int64_t source_id = (*values)["source"].as<std::int64_t>();
     if (source_id != 0) {
@@ -87,6 +96,8 @@ int run_convert(const Arguments& arguments) {
         }
     }
     convert::ConvertSummary summary;
+    convert::RedirectFiles redirects;
+    const std::string redirects_out = (*values)["redirects"].as<std::string>();
     std::int64_t run = 0;
     workspace::recorded_run(workspace, "convert", options_text(arguments), [&](std::int64_t run_id) {
         run = run_id;
@@ -94,11 +105,21 @@ int run_convert(const Arguments& arguments) {
         summary = convert::convert_workspace(workspace, run_id, *writer, source_id,
                                              [&](std::int64_t done, std::int64_t) {
                                                  progress.update(static_cast<std::uint64_t>(done), 0);
-                                             });
+                                             },
+                                             scheme);
         progress.finish();
+        if (summary.plan_run > 0 && !redirects_out.empty()) {
+            convert::LinkIndex index(workspace.db(), summary.plan_run, scheme);
+            redirects = convert::write_redirect_files(workspace.db(), index, source_id, redirects_out);
+        }
         return summary.failed > 0 ? workspace::RunOutcome::partial : workspace::RunOutcome::succeeded;
     });
     std::cout << "convert (run " << run << ", " << to << "): " << convert::describe_summary(summary) << '\n';
+    if (summary.plan_run > 0 && !redirects_out.empty()) {
+        std::cout << "redirects (plan run " << summary.plan_run << "): " << text::counted(redirects.redirects, "legacy URL")
+                  << " of " << text::counted(redirects.items, "item") << " written to " << redirects_out
+                  << "/redirects.csv, nginx.conf and apache.conf\n";
+    }
     return 0;
 }
 

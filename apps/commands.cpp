@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
          &run_convert},
         {"invite", "create personal review-portal links for the mail merge (or revoke them)", &run_invite},
         {"serve", "run the review portal where proposed owners answer (HTTP, 127.0.0.1:8088)", &run_serve},
+        {"redirects", "write the legacy-URL -> new-URL redirect map (CSV, nginx, Apache) of the current plan",
+         &run_redirects},
         {"dump", "print a source's model as stable text (for review and golden tests)", &run_dump},
     };
     return list;

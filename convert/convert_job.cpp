@@ -1,10 +1,14 @@
 // The convert stage over the workspace: batched reads by item id, one transaction per batch.
 #include "convert/convert_job.hpp"
 
-#include "convert/internal_links.hpp"
+#include "convert/links/link_index.hpp"
+#include "convert/parallel_for.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
+#include "transform/plan.hpp"
+
+#include <libxml/parser.h>
 
 namespace baton::convert {
 
@@ -20,35 +24,17 @@ struct BodyRow {
     std::string text;
 };
 
-// Finds link targets among the current items of one source: MediaWiki by title, DokuWiki by key.
-class LinkChecker {
-public:
-    explicit LinkChecker(sql::Database& db)
-        : m_by_title(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND title = ?2 AND removed_run IS NULL "
-                                "AND kind <> 'comment' LIMIT 1")),
-          m_by_key(db.prepare("SELECT 1 FROM items WHERE source_id = ?1 AND key = ?2 AND removed_run IS NULL")) {}
-
-    // The targets of `document` that name no current item; `checked` counts the targets looked up.
-    std::vector<std::string> unresolved(const BodyRow& row, const Document& document, std::int64_t& checked) {
-        std::vector<std::string> missing;
-        for (const auto& target : wiki_targets(document)) {
-            std::optional<TargetLookup> lookup;
-            if (row.format == "wikitext") lookup = mediawiki_lookup(target);
-            else if (row.format == "dokuwiki") lookup = dokuwiki_lookup(target, row.key);
-            if (!lookup) continue;
-            ++checked;
-            auto& statement = lookup->by == TargetLookup::By::title ? m_by_title : m_by_key;
-            statement.bind(1, row.source_id).bind(2, lookup->value);
-            const bool found = statement.step();
-            statement.reset();
-            if (!found) missing.push_back(target);
-        }
-        return missing;
-    }
-
-private:
-    sql::Statement m_by_title;
-    sql::Statement m_by_key;
+// One body of a batch on its way through the reader, the link index and the writer.
+struct BatchBody {
+    const ReaderKind* reader = nullptr;  // null: empty, no reader for its format, or failed
+    bool failed = false;                 // not UTF-8: reported and skipped
+    std::string error;
+    SourcePosition error_position;
+    Document document;
+    LinkPage page;
+    LinkReport links;
+    std::string output;
+    ConversionReport report;
 };
 
 std::string join_reasons(const ConversionReport& report) {
@@ -60,7 +46,7 @@ std::string join_reasons(const ConversionReport& report) {
 }  // namespace
 
 ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t run_id, const WriterKind& writer,
-                                 std::int64_t source_id, const ConvertProgress& progress) {
+                                 std::int64_t source_id, const ConvertProgress& progress, const TargetScheme& scheme) {
     auto& db = workspace.db();
     const std::string filter = "i.removed_run IS NULL AND (?1 <= 0 OR i.source_id = ?1)";
     auto count = db.prepare("SELECT count(*) FROM items i JOIN item_bodies b ON b.item_id = i.id WHERE " + filter);
@@ -75,8 +61,10 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         "text = excluded.text, raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, "
         "internal_links = excluded.internal_links, unresolved_links = excluded.unresolved_links, "
         "run_id = excluded.run_id");
-    LinkChecker links(db);
+    xmlInitParser();  // libxml2 must be initialised on one thread before the HTML reader runs on several
     ConvertSummary summary;
+    summary.plan_run = transform::latest_plan_run(workspace);
+    LinkIndex links(db, summary.plan_run, scheme);
     std::int64_t last_id = 0;
     std::int64_t done = 0;
     while (true) {
@@ -94,59 +82,91 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         select.reset();
         if (rows.empty()) break;
         last_id = rows.back().item_id;
+        // Reading and writing the bodies runs on every core; link resolution and SQLite stay on this thread.
+        std::vector<BatchBody> bodies(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!rows[i].text.empty()) bodies[i].reader = find_reader_for_body_format(rows[i].format);
+        }
+        parallel_for(rows.size(), [&](std::size_t i) {
+            if (!bodies[i].reader) return;
+            try {
+                bodies[i].document = read_text(rows[i].text, *bodies[i].reader);
+            } catch (const InputError& error) {
+                bodies[i].error = error.problem();
+                bodies[i].error_position = error.position();
+                bodies[i].reader = nullptr;
+                bodies[i].failed = true;
+            }
+        });
+        throw_if_interrupted();
         sql::Transaction transaction(db);
-        for (const auto& row : rows) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!bodies[i].reader) continue;
+            bodies[i].page = links.page(rows[i].item_id, rows[i].format);
+            bodies[i].links = rewrite_links(bodies[i].document, links, bodies[i].page);
+        }
+        parallel_for(rows.size(), [&](std::size_t i) {
+            if (!bodies[i].reader) return;
+            bodies[i].output = writer.write(bodies[i].document);
+            bodies[i].report = report_raw_nodes(bodies[i].document);
+            bodies[i].document = {};  // the tree is no longer needed: memory stays one batch of outputs
+        });
+        for (std::size_t i = 0; i < rows.size(); ++i) {
             throw_if_interrupted();
+            const auto& row = rows[i];
+            const auto& body = bodies[i];
             ++done;
             if (row.text.empty()) {
                 ++summary.empty;
                 continue;
             }
-            const ReaderKind* reader = find_reader_for_body_format(row.format);
-            if (!reader) {
-                ++summary.without_reader[row.format.empty() ? "(none)" : row.format];
-                continue;
-            }
-            try {
-                const Conversion conversion = convert_text(row.text, *reader, writer);
-                const std::string reasons = join_reasons(conversion.report);  // bound without a copy: kept alive
-                std::int64_t checked = 0;
-                const auto missing = links.unresolved(row, conversion.document, checked);
-                std::string missing_text;  // one per line in the table, comma-separated in the message
-                std::string missing_list;
-                for (const auto& target : missing) {
-                    missing_text += (missing_text.empty() ? "" : "\n") + target;
-                    missing_list += (missing_list.empty() ? "" : ", ") + target;
-                }
-                upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, conversion.output);
-                upsert.bind(4, static_cast<std::int64_t>(conversion.report.raw_nodes));
-                upsert.bind_text_or_null(5, reasons).bind(6, checked).bind_text_or_null(7, missing_text).bind(8, run_id);
-                upsert.run();
-                summary.internal_links += checked;
-                summary.unresolved_links += static_cast<std::int64_t>(missing.size());
-                if (!missing.empty()) {
-                    ++summary.with_unresolved_links;
-                    model::Message message;
-                    message.severity = model::Severity::warning;
-                    message.code = "convert.unresolved-link";
-                    message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()),
-                                                                          "page") + " not in the export: " + missing_list;
-                    message.item_key = row.key;
-                    workspace.record_message(run_id, row.source_id, message);
-                }
-                ++summary.converted;
-                summary.raw_nodes += static_cast<std::int64_t>(conversion.report.raw_nodes);
-                if (conversion.report.raw_nodes > 0) ++summary.with_raw_nodes;
-            } catch (const InputError& error) {
+            if (body.failed) {
                 ++summary.failed;
                 model::Message message;
                 message.severity = model::Severity::error;
                 message.code = "convert.malformed-body";
-                message.text = "the " + row.format + " body of " + row.key + " was not converted: " + error.problem();
-                message.position = error.position();
+                message.text = "the " + row.format + " body of " + row.key + " was not converted: " + body.error;
+                message.position = body.error_position;
+                message.item_key = row.key;
+                workspace.record_message(run_id, row.source_id, message);
+                continue;
+            }
+            if (!body.reader) {
+                ++summary.without_reader[row.format.empty() ? "(none)" : row.format];
+                continue;
+            }
+            const std::string reasons = join_reasons(body.report);  // bound without a copy: kept alive
+            const auto& missing = body.links.unresolved;
+            std::string missing_text;  // one per line in the table, comma-separated in the message
+            std::string missing_list;
+            for (const auto& target : missing) {
+                missing_text += (missing_text.empty() ? "" : "\n") + target;
+                missing_list += (missing_list.empty() ? "" : ", ") + target;
+            }
+            upsert.bind(1, row.item_id).bind(2, std::string(writer.name)).bind(3, body.output);
+            upsert.bind(4, static_cast<std::int64_t>(body.report.raw_nodes));
+            upsert.bind_text_or_null(5, reasons).bind(6, body.links.checked).bind_text_or_null(7, missing_text);
+            upsert.bind(8, run_id);
+            upsert.run();
+            summary.internal_links += body.links.checked;
+            summary.rewritten_links += body.links.rewritten;
+            summary.unresolved_links += static_cast<std::int64_t>(missing.size());
+            if (!missing.empty()) {
+                ++summary.with_unresolved_links;
+                model::Message message;
+                message.severity = model::Severity::warning;
+                message.code = "convert.unresolved-link";
+                message.text = row.key + " links to " + text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                               " not on the target: " + missing_list;
+                if (!body.page.community.empty()) {
+                    message.text += " (for the owner of community " + body.page.community + ")";
+                }
                 message.item_key = row.key;
                 workspace.record_message(run_id, row.source_id, message);
             }
+            ++summary.converted;
+            summary.raw_nodes += static_cast<std::int64_t>(body.report.raw_nodes);
+            if (body.report.raw_nodes > 0) ++summary.with_raw_nodes;
         }
         transaction.commit();
         if (progress) progress(done, total);
@@ -162,8 +182,9 @@ std::string describe_summary(const ConvertSummary& summary) {
     }
     if (summary.internal_links > 0) {
         text += ", " + text::counted(summary.internal_links, "internal link") + " checked";
+        if (summary.plan_run > 0) text += ", " + std::to_string(summary.rewritten_links) + " rewritten to target URLs";
         if (summary.unresolved_links > 0) {
-            text += " (" + std::to_string(summary.unresolved_links) + " to no page, in " +
+            text += " (" + std::to_string(summary.unresolved_links) + " to no page on the target, in " +
                     text::counted(summary.with_unresolved_links, "body", "bodies") + ")";
         }
     }

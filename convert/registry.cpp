@@ -68,7 +68,7 @@ std::string writer_names() {
     return names;
 }
 
-Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer) {
+Document read_text(std::string_view text, const ReaderKind& reader) {
     if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
         SourcePosition position;
         position.column = static_cast<std::int64_t>(bad) + 1;
@@ -76,8 +76,14 @@ Conversion convert_text(std::string_view text, const ReaderKind& reader, const W
                          "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the " + std::string(reader.name) +
                              " text; expected UTF-8");
     }
+    return reader.read(text);
+}
+
+Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer,
+                        const TreeTransform& transform) {
     Conversion conversion;
-    conversion.document = reader.read(text);
+    conversion.document = read_text(text, reader);
+    if (transform) transform(conversion.document);
     conversion.output = writer.write(conversion.document);
     conversion.report = report_raw_nodes(conversion.document);
     return conversion;

@@ -1,6 +1,7 @@
 // The reader and writer registries: adding a markup is a reader (or writer) and one line in registry.cpp.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,8 +44,15 @@ struct Conversion {
     Document document;  // the tree the output was written from
 };
 
-// Reads `text` with `reader` and writes it with `writer`. Throws InputError (malformed_input) naming the
-// byte offset when the text is not valid UTF-8.
-[[nodiscard]] Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer);
+// Checks that `text` is UTF-8 (InputError naming the byte otherwise) and reads it with `reader`.
+[[nodiscard]] Document read_text(std::string_view text, const ReaderKind& reader);
+
+// Called between reading and writing, e.g. to rewrite links.
+using TreeTransform = std::function<void(Document& document)>;
+
+// Reads `text` with `reader`, applies `transform` (when given) and writes it with `writer`. Throws InputError
+// (malformed_input) naming the byte offset when the text is not valid UTF-8.
+[[nodiscard]] Conversion convert_text(std::string_view text, const ReaderKind& reader, const WriterKind& writer,
+                                      const TreeTransform& transform = {});
 
 }  // namespace baton::convert

@@ -14,6 +14,10 @@ for option in "$@"; do
     # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
     # The task list tests read calendars with python3-icalendar and send mail to a python3-aiosmtpd server.
     --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki python3-icalendar python3-aiosmtpd)
+      # The redirect map is served by real nginx and Apache (mod_rewrite) and fetched with curl.
+      packages+=(nginx-light apache2 curl)
+      # Our Markdown is rendered by cmark-gfm (the GFM reference) and compared with our HTML.
+      packages+=(cmark-gfm)
       # The review portal's end-to-end test: a real headless Chromium, driven by playwright-core from npm
       # (Debian's npm only where no npm is there yet: a nodejs from elsewhere brings its own and conflicts).
       packages+=(chromium nodejs)
@@ -23,7 +27,9 @@ for option in "$@"; do
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
     --bench) packages+=(libparse-mediawikidump-perl)
       # The review portal's load test (bench/run_portal_bench.sh).
-      packages+=(wrk) ;;
+      packages+=(wrk)
+      # The conversion benchmark's peer: Debian's pandoc.
+      packages+=(pandoc time) ;;
     *) echo "setup: unknown option $option (known: --tests, --fuzz, --bench)" >&2; exit 2 ;;
   esac
 done

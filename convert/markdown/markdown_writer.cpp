@@ -21,22 +21,72 @@ bool needs_escape(char c) {
     }
 }
 
-std::string escape_text(std::string_view text) {
+bool alphanumeric(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string escape_text(std::string_view text, bool protect_autolinks = true) {
     std::string out;
     out.reserve(text.size());
     bool space = false;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {  // collapsed like HTML does
             space = true;
             continue;
         }
         if (space) out += ' ';
         space = false;
-        if (needs_escape(c)) out += '\\';
+        // GFM would make links of plain text: "scheme://" and "www." at a word's start (not inside a link's
+        // text). An escaped ':' or '.' stops it (e-mail addresses cannot be stopped: see docs/commands/convert.md).
+        const bool url_colon = c == ':' && text.substr(i + 1, 2) == "//" && i > 0 && alphanumeric(text[i - 1]);
+        const bool www_dot = c == '.' && i >= 3 && text.substr(i - 3, 3) == "www" && (i == 3 || !alphanumeric(text[i - 4]));
+        if (needs_escape(c) || (protect_autolinks && (url_colon || www_dot))) out += '\\';
         out += c;
     }
     if (space) out += ' ';
     return out;
+}
+
+// CommonMark's flanking rules (spec 6.2), with ASCII punctuation; `0` stands for the start or end of the text.
+bool is_space(char c) { return c == 0 || c == ' ' || c == '\n' || c == '\t'; }
+bool is_punctuation(char c) { return c != 0 && std::ispunct(static_cast<unsigned char>(c)) != 0; }
+bool left_flanking(char before, char first) {
+    return !is_space(first) && (!is_punctuation(first) || is_space(before) || is_punctuation(before));
+}
+bool right_flanking(char last, char after) {
+    return !is_space(last) && (!is_punctuation(last) || is_space(after) || is_punctuation(after));
+}
+bool can_open(char delimiter, char before, char first) {
+    if (!left_flanking(before, first)) return false;
+    return delimiter == '*' || !right_flanking(before, first) || is_punctuation(before);
+}
+bool can_close(char delimiter, char last, char after) {
+    if (!right_flanking(last, after)) return false;
+    return delimiter == '*' || !left_flanking(last, after) || is_punctuation(after);
+}
+
+// Emphasis (or strong) around `content`, between the characters `before` and `after` of the text around it.
+// Spaces at the edges move outside; `_` is used when the content starts and ends with a `*` delimiter of
+// its own (`***x***` would nest the other way round), or when only `_` can open and close there. Emphasis
+// that neither can delimit (`a**"b"**c`: the closing run is not right-flanking) is left out, its text kept.
+std::string emphasize(const std::string& content, bool strong, char before, char after) {
+    const auto first = content.find_first_not_of(' ');
+    if (first == std::string::npos) return content;
+    const auto last = content.find_last_not_of(' ');
+    const std::string core = content.substr(first, last - first + 1);
+    const char open_before = first > 0 ? ' ' : before;
+    const char close_after = last + 1 < content.size() ? ' ' : after;
+    // `***x***` reads as emphasis around strong whichever was meant: with the content both starting and ending
+    // with a '*' delimiter, the outer one is `_`.
+    const bool starts_with_star = core.front() == '*';
+    const bool ends_with_star = core.back() == '*' && !(core.size() >= 2 && core[core.size() - 2] == '\\');
+    for (const char delimiter : {'*', '_'}) {
+        if (delimiter == '*' && starts_with_star && ends_with_star) continue;
+        if (delimiter == '_' && (core.front() == '_' || core.back() == '_')) continue;
+        if (!can_open(delimiter, open_before, core.front()) || !can_close(delimiter, core.back(), close_after)) continue;
+        const std::string run(strong ? 2 : 1, delimiter);
+        return content.substr(0, first) + run + core + run + content.substr(last + 1);
+    }
+    return content;
 }
 
 // A line starting with a block marker (heading, list, quote, rule, setext underline) would not stay text.
@@ -112,15 +162,6 @@ std::string inline_code(std::string_view code) {
     return fence + (pad ? " " : "") + content + (pad ? " " : "") + fence;
 }
 
-// Emphasis delimiters must touch the text: surrounding spaces move outside.
-std::string delimit(const std::string& content, std::string_view delimiter) {
-    const auto first = content.find_first_not_of(' ');
-    if (first == std::string::npos) return content;
-    const auto last = content.find_last_not_of(' ');
-    return content.substr(0, first) + std::string(delimiter) + content.substr(first, last - first + 1) +
-           std::string(delimiter) + content.substr(last + 1);
-}
-
 std::string indent_lines(const std::string& text, std::string_view first_prefix, std::string_view prefix) {
     std::string out;
     std::size_t start = 0;
@@ -169,13 +210,38 @@ public:
     }
 
     std::string inlines(const std::vector<Node>& nodes) {
+        // Emphasis is written last: its delimiters depend on the characters written on either side.
+        const auto emphasis = [](const Node& node) { return node.kind == NodeKind::emphasis || node.kind == NodeKind::strong; };
+        std::vector<std::string> parts(nodes.size());
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!emphasis(nodes[i])) parts[i] = inline_node(nodes[i]);
+        }
         std::string out;
-        for (const auto& node : nodes) out += inline_node(node);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!emphasis(nodes[i])) {
+                out += parts[i];
+                continue;
+            }
+            char after = 0;
+            for (std::size_t j = i + 1; j < nodes.size(); ++j) {
+                if (emphasis(nodes[j])) {
+                    after = '*';  // a delimiter: punctuation
+                    break;
+                }
+                if (!parts[j].empty()) {
+                    after = parts[j].front();
+                    break;
+                }
+            }
+            out += emphasize(inlines(nodes[i].children), nodes[i].kind == NodeKind::strong,
+                             out.empty() ? '\0' : out.back(), after);
+        }
         return out;
     }
 
 private:
     bool m_alternate_marker = false;
+    int m_link_depth = 0;  // inside a link's text, where GFM makes no links of URLs
 
     std::string paragraph_text(const std::vector<Node>& nodes) {
         std::string text = inlines(nodes);
@@ -256,8 +322,20 @@ private:
         m_alternate_marker = false;  // nested lists start afresh
         bool loose = false;
         for (const auto& item : node.children) {
+            // Blocks other than nested lists, counting a run of inlines as a paragraph and a definition list as
+            // two (it is written as paragraphs): two or more need blank lines between them, so the list is loose.
             std::size_t blocks_in_item = 0;
-            for (const auto& child : item.children) blocks_in_item += is_block(child.kind) && child.kind != NodeKind::list;
+            bool in_inlines = false;
+            for (const auto& child : item.children) {
+                const bool block_child = is_block(child.kind);
+                if (!block_child && !in_inlines) ++blocks_in_item;
+                in_inlines = !block_child;
+                if (!block_child || child.kind == NodeKind::list) {
+                    if (child.kind == NodeKind::list && child.list_style == ListStyle::definition) blocks_in_item += 2;
+                    continue;
+                }
+                ++blocks_in_item;
+            }
             if (blocks_in_item > 1) loose = true;
         }
         for (const auto& item : node.children) {
@@ -288,7 +366,11 @@ private:
         }
         std::string out;
         for (const char c : text) {
-            if (c == '\n') out += ' ';
+            // A line break ("\\" then a newline) has no form in a GFM cell, which is one line: a space.
+            if (c == '\n' && !out.empty() && out.back() == '\\' &&
+                (out.size() - out.find_last_not_of('\\') - 1) % 2 == 1) {
+                out.back() = ' ';
+            } else if (c == '\n') out += ' ';
             else if (c == '|' && (out.empty() || out.back() != '\\')) out += "\\|";
             else out += c;
         }
@@ -336,17 +418,19 @@ private:
 
     std::string inline_node(const Node& node) {
         switch (node.kind) {
-            case NodeKind::text: return escape_text(node.text);
-            case NodeKind::emphasis: return delimit(inlines(node.children), "*");
-            case NodeKind::strong: return delimit(inlines(node.children), "**");
+            case NodeKind::text: return escape_text(node.text, m_link_depth == 0);
+            case NodeKind::emphasis:
+            case NodeKind::strong: return emphasize(inlines(node.children), node.kind == NodeKind::strong, 0, 0);
             case NodeKind::code: return inline_code(node.text);
             case NodeKind::line_break: return "\\\n";
             case NodeKind::raw_inline: return inline_code(node.text);
             case NodeKind::link: {
                 const auto* href = node.attribute("href");
                 const auto url = href ? safe_url(*href, UrlUse::link) : std::nullopt;
+                if (!url) return inlines(node.children);  // a refused URL: the text alone
+                ++m_link_depth;
                 const std::string text = inlines(node.children);
-                if (!url) return text;
+                --m_link_depth;
                 return "[" + text + "](" + encode_url(*url) + title_part(node) + ")";
             }
             case NodeKind::image: {

@@ -48,6 +48,19 @@ TEST(ConvertJob, EveryWordPressAndMediaWikiBodyIsConverted) {
               0);
     EXPECT_EQ(query_text(workspace, "SELECT outcome FROM runs WHERE id = " + std::to_string(run)), "succeeded");
 
+    // Bodies are read and written on several threads: each row is what converting its body alone gives.
+    auto rows = workspace.db().prepare("SELECT b.text, b.format, c.text FROM converted_bodies c JOIN item_bodies b ON "
+                                       "b.item_id = c.item_id WHERE c.format = 'html'");
+    std::int64_t compared = 0;
+    while (rows.step()) {
+        const auto* reader = convert::find_reader_for_body_format(rows.column_text(1));
+        ASSERT_NE(reader, nullptr);
+        EXPECT_EQ(convert::convert_text(rows.column_text(0), *reader, *convert::find_writer("html")).output,
+                  rows.column_text(2));
+        ++compared;
+    }
+    EXPECT_EQ(compared, with_text);
+
     // A second conversion to the same format replaces the rows; another format adds its own.
     convert_run(workspace, "html", summary);
     convert_run(workspace, "markdown", summary);

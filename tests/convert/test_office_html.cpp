@@ -12,27 +12,13 @@
 #include "convert/html/html_writer.hpp"
 #include "convert/markdown/markdown_writer.hpp"
 #include "convert/utf8.hpp"
+#include "html_shape.hpp"
 #include "support/test_support.hpp"
 
 namespace baton::test {
 
 namespace {
 
-// Two tidy cases are windows-1252/latin1; their bytes are read as latin1 here (the workspace holds UTF-8).
-std::string as_utf8(const std::string& bytes) {
-    if (convert::first_invalid_utf8(bytes) == std::string::npos) return bytes;
-    std::string out;
-    for (const char c : bytes) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x80) {
-            out += c;
-        } else {
-            out += static_cast<char>(0xC0 | (byte >> 6));
-            out += static_cast<char>(0x80 | (byte & 0x3F));
-        }
-    }
-    return out;
-}
 
 // Whitespace (no-break spaces too) collapsed to single spaces, trimmed.
 std::string normalized(std::string_view text) {
@@ -138,7 +124,7 @@ TEST(OfficeHtml, NoCruftSurvivesAndEveryTextRunAndCellIsKept) {
     std::size_t runs = 0;
     std::size_t cells = 0;
     for (const auto& file : files) {
-        const std::string input = as_utf8(read_file(file));
+        const std::string input = utf8_or_latin1(read_file(file));
         const auto document = convert::read_html(input);
         const std::string html = convert::write_html(document);
         const std::string markdown = convert::write_markdown(document);

@@ -1,0 +1,38 @@
+// The redirect map: every legacy URL of every migrated item to its new URL, as CSV, nginx and Apache rules.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "convert/links/link_index.hpp"
+
+namespace baton::convert {
+
+struct Redirect {
+    std::int64_t source_id = 0;
+    std::string item_key;
+    LegacyUrl legacy;
+    std::string legacy_url;  // absolute when the source names its site (WordPress, MediaWiki), else the path
+    std::string target_url;
+};
+
+// Calls `emit` for each legacy URL of each migrated item of the index's plan (of source `source_id` when above
+// 0), by source and item id. A legacy URL two items share (an export's duplicate) goes to the first. Streams:
+// nothing is collected.
+void for_each_redirect(sql::Database& db, LinkIndex& index, std::int64_t source_id,
+                       const std::function<void(const Redirect&)>& emit);
+
+struct RedirectFiles {
+    std::int64_t redirects = 0;
+    std::int64_t items = 0;
+};
+
+// Writes redirects.csv, nginx.conf and apache.conf into `folder` (created when missing); each source's rules
+// start with a comment naming it. Throws OutputError
+// naming the file when one cannot be written.
+RedirectFiles write_redirect_files(sql::Database& db, LinkIndex& index, std::int64_t source_id,
+                                   const std::filesystem::path& folder);
+
+}  // namespace baton::convert
