@@ -95,6 +95,13 @@ int run_plan(const Arguments& arguments) {
         std::cout << "warning: " << text::counted(summary.communities_without_owner, "community", "communities")
                   << " without an eligible owner; the report lists them\n";
     }
+    auto decisions = workspace.db().prepare(
+        "SELECT count(*), coalesce(sum(outcome = 'ignored'), 0) FROM plan_decisions WHERE plan_run = ?");
+    decisions.bind(1, summary.run_id);
+    if (decisions.step() && decisions.column_int(0) > 0) {
+        std::cout << "owner decisions: " << decisions.column_int(0) << " counted, " << decisions.column_int(1)
+                  << " ignored (see --json or the report)\n";
+    }
     if (diff) {
         const auto lines = transform::describe_diff(*diff);
         std::cout << "changes since plan " << previous << (lines.empty() ? ": none" : ":") << '\n';

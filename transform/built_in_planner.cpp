@@ -2,7 +2,6 @@
 #include "transform/built_in_planner.hpp"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -11,6 +10,7 @@
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
+#include "transform/built_in_roles.hpp"
 #include "transform/contributions.hpp"
 #include "transform/mapping/community_rules.hpp"
 #include "transform/mapping/content_rules.hpp"
@@ -68,11 +68,12 @@ public:
         if (m_rules.mapping != nullptr) load_mapping_rules();
         place_content();
         place_dependents();
-        if (m_rules.mapping != nullptr) {
-            mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping);
-        } else {
-            assign_roles();
-        }
+        const auto decisions = read_owner_decisions(m_workspace, m_run);
+        const auto outcomes = m_rules.mapping != nullptr
+                                  ? mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping, decisions)
+                                  : assign_built_in_roles(m_db, m_run, m_rules.owners_per_community,
+                                                          m_rules.managers_per_community, decisions);
+        record_decision_outcomes(m_workspace, m_run, outcomes);
         generate_onboarding_tasks(m_workspace, m_run);
     }
 
@@ -314,84 +315,6 @@ private:
             for (const auto& [item, reason] : page) place(item, 0, reason);
             after = page.back().first;
         }
-    }
-
-    struct Contribution {
-        std::int64_t person_id = 0;
-        std::string person_key;
-        std::int64_t items = 0;
-        std::int64_t comments = 0;
-        std::string last_activity;
-    };
-
-    void assign_roles() {
-        // Content authored (not comments) is what makes an owner; comments and recency break ties.
-        auto select = m_db.prepare(
-            "SELECT pp.community_id, i.author_id, p.key, "
-            "sum(CASE WHEN i.kind IN ('comment') THEN 0 ELSE 1 END), "
-            "sum(CASE WHEN i.kind IN ('comment') THEN 1 ELSE 0 END), "
-            "max(coalesce(nullif(i.modified_at, ''), i.created_at, '')) "
-            "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN people p ON p.id = i.author_id "
-            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND p.key NOT LIKE 'ip:%' "
-            "GROUP BY pp.community_id, i.author_id");
-        select.bind(1, m_run);
-        std::map<std::int64_t, std::vector<Contribution>> by_community;
-        while (select.step()) {
-            by_community[select.column_int(0)].push_back({select.column_int(1), select.column_text(2),
-                                                          select.column_int(3), select.column_int(4),
-                                                          select.column_text(5)});
-        }
-        auto totals = m_db.prepare(
-            "SELECT pp.community_id, count(*), coalesce(c.name, '') FROM plan_placements pp "
-            "JOIN items i ON i.id = pp.item_id JOIN plan_communities c ON c.id = pp.community_id "
-            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind <> 'comment' GROUP BY pp.community_id");
-        totals.bind(1, m_run);
-        std::map<std::int64_t, std::pair<std::int64_t, std::string>> community_totals;
-        while (totals.step()) community_totals[totals.column_int(0)] = {totals.column_int(1), totals.column_text(2)};
-
-        auto insert = m_db.prepare(
-            "INSERT INTO plan_roles(plan_run, community_id, person_id, role, rank, score, reason) VALUES (?,?,?,?,?,?,?)");
-        for (auto& [community_id, people] : by_community) {
-            std::erase_if(people, [](const Contribution& c) { return c.items == 0; });
-            std::sort(people.begin(), people.end(), [](const Contribution& a, const Contribution& b) {
-                if (a.items != b.items) return a.items > b.items;
-                if (a.comments != b.comments) return a.comments > b.comments;
-                if (a.last_activity != b.last_activity) return a.last_activity > b.last_activity;
-                return a.person_key < b.person_key;
-            });
-            const auto& [total, name] = community_totals[community_id];
-            const std::size_t wanted =
-                static_cast<std::size_t>(m_rules.owners_per_community + m_rules.managers_per_community);
-            for (std::size_t rank = 0; rank < people.size() && rank < wanted; ++rank) {
-                const auto& person = people[rank];
-                const bool owner = rank < static_cast<std::size_t>(m_rules.owners_per_community);
-                insert.bind(1, m_run).bind(2, community_id).bind(3, person.person_id);
-                insert.bind(4, owner ? "owner" : "manager").bind(5, static_cast<std::int64_t>(rank + 1));
-                insert.bind(6, static_cast<double>(person.items));
-                insert.bind(7, reason(people, rank, total, name)).run();
-            }
-        }
-    }
-
-    static std::string ordinal(std::size_t rank) {
-        static const char* const words[] = {"the most", "the second most", "the third most"};
-        return rank < 3 ? words[rank] : "rank " + std::to_string(rank + 1);
-    }
-
-    static std::string reason(const std::vector<Contribution>& people, std::size_t rank, std::int64_t total,
-                              const std::string& community) {
-        const auto& person = people[rank];
-        std::string text = "wrote " + std::to_string(person.items) + " of the " + text::counted(total, "item") +
-                           " migrated into " + community + " (" + ordinal(rank) + ")";
-        if (person.comments > 0) text += " and " + text::counted(person.comments, "comment") + " there";
-        if (!person.last_activity.empty()) text += "; last active " + person.last_activity.substr(0, 10);
-        const auto tied = [&](std::size_t other) {
-            return other < people.size() && people[other].items == person.items;
-        };
-        if (tied(rank + 1) || (rank > 0 && tied(rank - 1))) {
-            text += "; tied on items with others, ranked by comments, then most recent activity, then login";
-        }
-        return text;
     }
 
     sql::Database& m_db;

@@ -346,6 +346,16 @@ CREATE TABLE load_conflicts(
 CREATE INDEX load_conflicts_by_target ON load_conflicts(target, object_kind, legacy_key);
 )sql";
 
+// What each plan did with the owner decisions that counted for it (applied or ignored, and the effect in words).
+constexpr std::string_view step_11_plan_decisions = R"sql(
+CREATE TABLE plan_decisions(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  decision_id INTEGER NOT NULL REFERENCES owner_decisions(id),
+  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'ignored')),
+  effect TEXT NOT NULL,
+  PRIMARY KEY (plan_run, decision_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -360,6 +370,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {8, "converted bodies", step_8_converted_bodies},
         {9, "owner decisions, task progress and access tokens", step_9_owner_review},
         {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
+        {11, "what each plan did with the owner decisions", step_11_plan_decisions},
     };
     return steps;
 }

@@ -51,6 +51,8 @@ void sources_section(std::ostringstream& out, const workspace::WorkspaceStatus& 
     }
 }
 
+void decisions_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run);
+
 void communities_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run) {
     out << "<h2>Communities and who runs them</h2>";
     if (plan_run == 0) {
@@ -91,6 +93,33 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
         any = true;
         out << "<tr><td>" << html_escape(excluded.column_text(0)) << "</td><td class=\"n\">" << excluded.column_int(1)
             << "</td></tr>";
+    }
+    if (any) out << "</table>";
+    decisions_section(out, workspace, plan_run);
+}
+
+// What the owners answered to earlier plans, and what this plan did with it.
+void decisions_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run) {
+    auto select = workspace.db().prepare(
+        "SELECT coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), d.community_slug, d.decision, "
+        "d.decided_at, d.decided_by, d.via, coalesce(d.note, ''), x.outcome, x.effect FROM plan_decisions x "
+        "JOIN owner_decisions d ON d.id = x.decision_id JOIN people p ON p.id = d.person_id WHERE x.plan_run = ? "
+        "ORDER BY d.id");
+    select.bind(1, plan_run);
+    bool any = false;
+    while (select.step()) {
+        if (!any) {
+            out << "<h3>Owner decisions</h3><p class=\"muted\">The latest answer of each person for each community, "
+                   "as the review portal recorded it, and what this plan did with it.</p><table><tr><th>person</th>"
+                   "<th>community</th><th>decision</th><th>when, by, via</th><th>note</th><th>effect</th></tr>";
+        }
+        any = true;
+        out << "<tr><td>" << html_escape(select.column_text(0)) << "</td><td>/" << html_escape(select.column_text(1))
+            << "</td><td><span class=\"pill\">" << html_escape(select.column_text(2)) << "</span></td><td>"
+            << html_escape(select.column_text(3)) << "<br><span class=\"muted\">" << html_escape(select.column_text(4))
+            << ", " << html_escape(select.column_text(5)) << "</span></td><td>" << html_escape(select.column_text(6))
+            << "</td><td" << (select.column_text(7) == "ignored" ? " class=\"warn\">ignored: " : ">")
+            << html_escape(select.column_text(8)) << "</td></tr>";
     }
     if (any) out << "</table>";
 }

@@ -85,7 +85,7 @@ public:
     StewardshipPlanner(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping)
         : m_workspace(workspace), m_db(workspace.db()), m_run(plan_run), m_mapping(mapping) {}
 
-    void run() {
+    std::vector<DecisionOutcome> run(const std::vector<OwnerDecision>& decisions) {
         StewardshipInput input;
         input.communities = read_facts(m_db, m_run);
         input.reference_date = reference_date(m_workspace);
@@ -124,8 +124,21 @@ public:
                 input.fallback_person_id = resolve(successor.person, "fallback successor", 0);
             }
         }
+        for (auto decision : decisions) {
+            decision.person_id = canonical(decision.person_id);
+            if (decision.decision == "nominate" && decision.nominee_person_id == 0) {
+                const auto found = m_person_of_login.find(decision.nominee);  // a directory login
+                if (found != m_person_of_login.end()) {
+                    decision.nominee_person_id = found->second;
+                    decision.nominee_name = input.people[found->second].name;
+                }
+            }
+            decision.nominee_person_id = canonical(decision.nominee_person_id);
+            input.decisions.push_back(std::move(decision));
+        }
         const StewardshipResult result = assign_stewards(input, m_mapping);
         write(result);
+        return result.decisions;
     }
 
 private:
@@ -181,7 +194,7 @@ private:
             if (!is_anonymous(person.key)) named.push_back(person);
         }
         const auto matches = match_people(named, directory, m_mapping.identity, m_messages);
-        std::map<std::string, std::int64_t> person_of_login;  // the lowest person id matched to each login
+        auto& person_of_login = m_person_of_login;  // the lowest person id matched to each login
         for (const auto& match : matches) {
             if (match.entry != nullptr) person_of_login.emplace(match.entry->login, match.person_id);
         }
@@ -247,6 +260,7 @@ private:
     const Mapping& m_mapping;
     std::vector<WorkspacePerson> m_people;
     std::vector<PlanMessage> m_messages;
+    std::map<std::string, std::int64_t> m_person_of_login;  // directory login -> the person matched to it
     std::map<std::int64_t, std::int64_t> m_canonical;  // person -> the person standing for them (same directory entry)
 };
 
@@ -261,8 +275,9 @@ std::string reference_date(workspace::Workspace& workspace) {
     return select.step() ? select.column_text(0) : std::string();
 }
 
-void plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping) {
-    StewardshipPlanner(workspace, plan_run, mapping).run();
+std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
+                                              const Mapping& mapping, const std::vector<OwnerDecision>& decisions) {
+    return StewardshipPlanner(workspace, plan_run, mapping).run(decisions);
 }
 
 }  // namespace baton::transform::mapping
