@@ -194,9 +194,13 @@ private:
             return found->second;
         }
         const ContainerNode& node = m_containers.at(root_id);
-        const std::string slug = node.slug.empty() ? text::slugify(node.name) : node.slug;
-        const std::int64_t id = insert_community(slug, node.name.empty() ? slug : node.name, node.description,
-                                                 node.source_id, root_id);
+        // A container without a name (a MediaWiki dump without <namespaces>) is named after its key, so that no
+        // community is nameless; MediaWiki's main namespace, which never has a name, is "Main".
+        const std::string name = !node.name.empty()        ? node.name
+                                 : node.key == "namespace:0" ? std::string("Main")
+                                                             : node.key;
+        const std::string slug = node.slug.empty() ? text::slugify(name) : node.slug;
+        const std::int64_t id = insert_community(slug, name, node.description, node.source_id, root_id);
         m_community_by_root[root_id] = id;
         return id;
     }
