@@ -11,7 +11,6 @@
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "transform/built_in_roles.hpp"
-#include "transform/contributions.hpp"
 #include "transform/mapping/community_rules.hpp"
 #include "transform/mapping/content_rules.hpp"
 #include "transform/mapping/stewardship_plan.hpp"
@@ -58,7 +57,9 @@ public:
           m_run(run_id),
           m_rules(rules),
           m_insert_placement(m_db.prepare(
-              "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")) {}
+              "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")),
+          m_insert_archive(
+              m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)")) {}
 
     void run() {
         auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules, mapping_file) VALUES (?, ?, ?)");
@@ -147,8 +148,7 @@ private:
         if (!m_content_rules) return;
         const std::string reason = m_content_rules->archive_reason(modified);
         if (reason.empty()) return;
-        auto insert = m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)");
-        insert.bind(1, m_run).bind(2, item_id).bind(3, reason).run();
+        m_insert_archive.bind(1, m_run).bind(2, item_id).bind(3, reason).run();
     }
 
     std::int64_t root_of(std::int64_t container_id) const {
@@ -326,6 +326,7 @@ private:
     std::int64_t m_run;
     BuiltInRules m_rules;
     sql::Statement m_insert_placement;
+    sql::Statement m_insert_archive;
     std::unordered_map<std::int64_t, ContainerNode> m_containers;
     std::unordered_map<std::int64_t, std::int64_t> m_community_by_root;
     std::unordered_map<std::int64_t, std::int64_t> m_site_community;
@@ -371,8 +372,10 @@ std::string describe_rules(const BuiltInRules& rules) {
 }
 
 PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules) {
+    // Placing a million items reads the items and placements tables many times: a page cache of 256 MiB (instead of
+    // the workspace's 16) keeps them in memory instead of re-reading each page from the file (docs/benchmarks.md).
+    workspace.db().exec("PRAGMA cache_size = -262144");
     sql::Transaction transaction(workspace.db());
-    derive_contributions(workspace);  // kept for the mapping engine and the report
     Planner(workspace, run_id, rules).run();
     const PlanSummary summary = read_plan_summary(workspace, run_id);
     auto store = workspace.db().prepare("UPDATE plans SET summary = ? WHERE run_id = ?");

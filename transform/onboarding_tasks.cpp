@@ -1,6 +1,8 @@
 // Onboarding tasks for every owner and manager in a plan: concrete, personal, only those that apply.
 #include "transform/onboarding_tasks.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,7 +13,7 @@ namespace baton::transform {
 namespace {
 
 // How many item titles a task lists before "and N more".
-constexpr int listed_titles = 25;
+constexpr std::size_t listed_titles = 25;
 
 struct CommunityFacts {
     std::int64_t migrated = 0;      // items that are not comments
@@ -20,26 +22,48 @@ struct CommunityFacts {
     std::vector<std::string> titles;
 };
 
-CommunityFacts facts_of(sql::Database& db, std::int64_t plan_run, std::int64_t community_id) {
-    CommunityFacts facts;
+// The facts of every community with migrated content, in two passes over the plan's placements (in item order,
+// so items are read sequentially): counts grouped by community, then the first titles of each community kept in a
+// bounded heap. Memory grows with the number of communities, never with the number of items.
+std::map<std::int64_t, CommunityFacts> facts_of_communities(sql::Database& db, std::int64_t plan_run) {
+    std::map<std::int64_t, CommunityFacts> all;
     auto counts = db.prepare(
-        "SELECT sum(i.kind <> 'comment'), sum(i.kind = 'comment'), "
+        "SELECT p.community_id, sum(i.kind <> 'comment'), sum(i.kind = 'comment'), "
         "sum(i.kind <> 'comment' AND coalesce(i.status, '') IN ('draft', 'private', 'pending', 'future')) "
         "FROM plan_placements p JOIN items i ON i.id = p.item_id "
-        "WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate'");
-    counts.bind(1, plan_run).bind(2, community_id);
-    if (counts.step()) {
-        facts.migrated = counts.column_int(0);
-        facts.comments = counts.column_int(1);
-        facts.unpublished = counts.column_int(2);
+        "WHERE p.plan_run = ? AND p.action = 'migrate' GROUP BY p.community_id");
+    counts.bind(1, plan_run);
+    while (counts.step()) {
+        auto& facts = all[counts.column_int(0)];
+        facts.migrated = counts.column_int(1);
+        facts.comments = counts.column_int(2);
+        facts.unpublished = counts.column_int(3);
     }
+    // The first titles by (title, key), as ORDER BY i.title, i.key would give them.
+    using Entry = std::pair<std::pair<std::string, std::string>, std::string>;  // ((title, key), listed text)
+    std::map<std::int64_t, std::vector<Entry>> heaps;
     auto titles = db.prepare(
-        "SELECT coalesce(nullif(i.title, ''), i.key) || ' (' || i.kind || ')' FROM plan_placements p "
-        "JOIN items i ON i.id = p.item_id WHERE p.plan_run = ? AND p.community_id = ? AND p.action = 'migrate' "
-        "AND i.kind <> 'comment' ORDER BY i.title, i.key LIMIT ?");
-    titles.bind(1, plan_run).bind(2, community_id).bind(3, listed_titles);
-    while (titles.step()) facts.titles.push_back(titles.column_text(0));
-    return facts;
+        "SELECT p.community_id, coalesce(i.title, ''), i.key, coalesce(nullif(i.title, ''), i.key) || ' (' || "
+        "i.kind || ')' FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.plan_run = ? AND "
+        "p.action = 'migrate' AND i.kind <> 'comment'");
+    titles.bind(1, plan_run);
+    while (titles.step()) {
+        auto& heap = heaps[titles.column_int(0)];
+        Entry entry{{titles.column_text(1), titles.column_text(2)}, {}};
+        if (heap.size() == listed_titles && !(entry.first < heap.front().first)) continue;
+        entry.second = titles.column_text(3);
+        heap.push_back(std::move(entry));
+        std::push_heap(heap.begin(), heap.end());  // the largest (title, key) on top
+        if (heap.size() > listed_titles) {
+            std::pop_heap(heap.begin(), heap.end());
+            heap.pop_back();
+        }
+    }
+    for (auto& [community, heap] : heaps) {
+        std::sort_heap(heap.begin(), heap.end());
+        for (auto& entry : heap) all[community].titles.push_back(std::move(entry.second));
+    }
+    return all;
 }
 
 std::string item_list(const CommunityFacts& facts) {
@@ -76,8 +100,11 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
     auto insert = db.prepare(
         "INSERT INTO plan_tasks(plan_run, person_id, community_id, role, seq, code, title, description, "
         "due_offset_days) VALUES (?,?,?,?,?,?,?,?,?)");
+    const auto all_facts = facts_of_communities(db, plan_run);
     for (const auto& community : read_communities(workspace, plan_run)) {
-        const CommunityFacts facts = facts_of(db, plan_run, community.id);
+        static const CommunityFacts none;
+        const auto found = all_facts.find(community.id);
+        const CommunityFacts& facts = found == all_facts.end() ? none : found->second;
         for (const auto& member : community.roles) {
             int seq = 0;
             const auto add = [&](const char* code, const std::string& title, const std::string& description,

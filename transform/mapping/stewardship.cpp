@@ -37,8 +37,9 @@ struct CommunityState {
 
 class Assigner {
 public:
-    Assigner(const StewardshipInput& input, const Mapping& mapping)
-        : m_input(input), m_rules(mapping.stewardship), m_mapping(mapping), m_decisions(input.decisions) {}
+    Assigner(const StewardshipInput& input, const Mapping& mapping, const CandidateSink& sink)
+        : m_input(input), m_rules(mapping.stewardship), m_mapping(mapping), m_decisions(input.decisions),
+          m_sink(sink) {}
 
     StewardshipResult run() {
         rank_everyone();
@@ -428,8 +429,12 @@ private:
                 } else if (entry.score < m_rules.manager_threshold) {
                     reason += "; score below the manager threshold " + format_score(m_rules.manager_threshold);
                 }
-                m_result.candidates.push_back(
-                    {state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason});
+                Candidate candidate{state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason};
+                if (m_sink) {
+                    m_sink(candidate);
+                } else {
+                    m_result.candidates.push_back(std::move(candidate));
+                }
             }
         }
     }
@@ -438,6 +443,7 @@ private:
     const Stewardship& m_rules;
     const Mapping& m_mapping;
     const DecisionsBySlug m_decisions;
+    const CandidateSink& m_sink;
     std::vector<CommunityState> m_states;
     std::map<std::string, std::size_t> m_by_slug;
     std::map<std::int64_t, std::int64_t> m_load;                 // roles held, all communities
@@ -448,8 +454,8 @@ private:
 
 }  // namespace
 
-StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping) {
-    return Assigner(input, mapping).run();
+StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping, const CandidateSink& sink) {
+    return Assigner(input, mapping, sink).run();
 }
 
 }  // namespace baton::transform::mapping

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "transform/mapping/mapping.hpp"
@@ -40,7 +42,7 @@ struct CommunityCandidates {
     std::string slug;
     std::string name;
     std::int64_t total_pages = 0;  // migrated items that are not comments
-    std::map<std::int64_t, ContributionFacts> facts;  // by person id
+    std::unordered_map<std::int64_t, ContributionFacts> facts;  // by person id (ranking orders them)
 };
 
 struct RoleAssignment {
@@ -107,6 +109,10 @@ struct StewardshipInput {
 // is not eligible there), then successors of departed or declining top contributors, then one owner per community
 // (never leaving one without an owner while an eligible person exists, beyond the load limit if it must,
 // with a message), then further owners and managers within the limits. Deterministic.
-[[nodiscard]] StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping);
+// Receives each candidate as it is decided; with one, StewardshipResult::candidates stays empty (a plan of a
+// million contributions writes them out instead of holding every reason in memory).
+using CandidateSink = std::function<void(const Candidate&)>;
+[[nodiscard]] StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping,
+                                                const CandidateSink& sink = {});
 
 }  // namespace baton::transform::mapping
