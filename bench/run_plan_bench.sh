@@ -35,15 +35,16 @@ if [[ ! -f $pristine ]]; then
 fi
 echo "workspace: $(du -m "$pristine" | cut -f1) MB"
 
-# Runs a command; prints "SECONDS PEAK_RSS_MB" on stdout (GNU time), its last output line on stderr.
+# Runs a command; prints "SECONDS PEAK_RSS_MB CPU_SECONDS" on stdout (GNU time; CPU = user + system, which a busy
+# shared machine inflates less than the wall time), its last output line on stderr.
 measure() {
     local log=$data_dir/scratch/time.log
-    /usr/bin/time -f "%e %M" -o "$log" "$@" > "$data_dir/scratch/out.txt" 2> "$data_dir/scratch/err.txt" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" > "$data_dir/scratch/out.txt" 2> "$data_dir/scratch/err.txt" || {
         cat "$data_dir/scratch/err.txt" >&2
         return 1
     }
     tail -n1 "$data_dir/scratch/out.txt" >&2
-    awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$log"
+    awk '{printf "%s %.0f %.2f\n", $1, $2 / 1024, $3 + $4}' "$log"
 }
 
 fresh() {
@@ -52,22 +53,22 @@ fresh() {
     sync
 }
 
-row() { printf "%-58s %8s s %7s MB\n" "$1" "$2" "$3"; }
+row() { printf "%-58s %8s s wall %8s s CPU %7s MB peak RSS\n" "$1" "$2" "$4" "$3"; }
 
 fresh
-read -r s m < <(measure sqlite3 "$data_dir/scratch/plan.db" \
+read -r s m c < <(measure sqlite3 "$data_dir/scratch/plan.db" \
     "SELECT count(*) FROM (SELECT ic.container_id, i.author_id, count(*), max(coalesce(i.modified_at, i.created_at))
      FROM items i JOIN item_containers ic ON ic.item_id = i.id WHERE i.removed_run IS NULL GROUP BY 1, 2);")
-row "baseline: sqlite3 GROUP BY items per container, author" "$s" "$m"
-read -r s m < <(measure sqlite3 "$data_dir/scratch/plan.db" \
+row "baseline: sqlite3 GROUP BY items per container, author" "$s" "$m" "$c"
+read -r s m c < <(measure sqlite3 "$data_dir/scratch/plan.db" \
     "SELECT count(*) FROM (SELECT ic.container_id, r.author_id, count(*), sum(r.position = 0), max(r.timestamp)
      FROM revisions r JOIN item_containers ic ON ic.item_id = r.item_id GROUP BY 1, 2);")
-row "baseline: sqlite3 GROUP BY revisions per container, author" "$s" "$m"
+row "baseline: sqlite3 GROUP BY revisions per container, author" "$s" "$m" "$c"
 
 fresh
-read -r s m < <(measure "$baton" plan --no-progress --workspace "$data_dir/scratch/plan.db")
-row "baton plan (built-in rules)" "$s" "$m"
+read -r s m c < <(measure "$baton" plan --no-progress --workspace "$data_dir/scratch/plan.db")
+row "baton plan (built-in rules)" "$s" "$m" "$c"
 fresh
-read -r s m < <(measure "$baton" plan --no-progress --workspace "$data_dir/scratch/plan.db" --mapping "$mapping")
-row "baton plan --mapping $(basename "$mapping")" "$s" "$m"
+read -r s m c < <(measure "$baton" plan --no-progress --workspace "$data_dir/scratch/plan.db" --mapping "$mapping")
+row "baton plan --mapping $(basename "$mapping")" "$s" "$m" "$c"
 rm -f "$data_dir/scratch/plan.db" "$data_dir/scratch/plan.db-wal" "$data_dir/scratch/plan.db-shm"
