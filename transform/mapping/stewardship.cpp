@@ -24,6 +24,7 @@ struct Ranked {
     const ContributionFacts* facts = nullptr;
     int rank = 0;
     std::string not_eligible;  // why not, "" when eligible
+    const std::string* key = nullptr;  // the person's key, the last tie-breaker (no lookup while sorting)
 };
 
 // Everything the phases share for one community.
@@ -90,12 +91,12 @@ private:
                 if (const auto* declined = m_decisions.declined(community.slug, person)) {
                     not_eligible = describe_decision(*declined);
                 }
-                state.ranked.push_back({person, score, &facts, 0, std::move(not_eligible)});
+                state.ranked.push_back({person, score, &facts, 0, std::move(not_eligible), &standing(person).key});
             }
             std::sort(state.ranked.begin(), state.ranked.end(), [&](const Ranked& a, const Ranked& b) {
                 if (a.score != b.score) return a.score > b.score;
                 if (a.facts->last_edit != b.facts->last_edit) return a.facts->last_edit > b.facts->last_edit;
-                return standing(a.person).key < standing(b.person).key;
+                return *a.key < *b.key;
             });
             for (std::size_t i = 0; i < state.ranked.size(); ++i) state.ranked[i].rank = static_cast<int>(i + 1);
             m_by_slug[community.slug] = m_states.size();
