@@ -28,9 +28,10 @@ std::vector<CommunityCandidates> read_facts(sql::Database& db, std::int64_t plan
     std::vector<CommunityCandidates> communities;
     std::map<std::int64_t, std::size_t> index;
     auto select = db.prepare(
-        "SELECT c.id, c.slug, c.name, (SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id "
-        "WHERE p.community_id = c.id AND p.action = 'migrate' AND i.kind <> 'comment') "
-        "FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.slug");
+        "SELECT c.id, c.slug, c.name, coalesce(t.pages, 0) FROM plan_communities c LEFT JOIN ("
+        "SELECT p.community_id, count(*) AS pages FROM plan_placements p JOIN items i ON i.id = p.item_id "
+        "WHERE p.plan_run = ?1 AND p.action = 'migrate' AND i.kind <> 'comment' GROUP BY p.community_id) t "
+        "ON t.community_id = c.id WHERE c.plan_run = ?1 ORDER BY c.slug");
     select.bind(1, plan_run);
     while (select.step()) {
         index[select.column_int(0)] = communities.size();
