@@ -1,10 +1,12 @@
 // `baton plan`: choose communities, owners and managers (built-in rules or a mapping file); store the plan.
+#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "apps/command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "loaders/outputs/html_report.hpp"
 #include "transform/built_in_planner.hpp"
 #include "transform/mapping/mapping_reader.hpp"
 #include "transform/plan_diff.hpp"
@@ -18,9 +20,10 @@ int run_plan(const Arguments& arguments) {
     options.add_options()("managers", po::value<int>()->default_value(2), "managers per community besides the owner")(
         "mapping", po::value<std::string>(), "plan with a mapping file (docs/mapping-format.md)")(
         "json", "print the plan as JSON instead of the summary")(
-        "diff", po::value<std::string>(), "compare with an earlier plan: its run id, or `previous`");
+        "diff", po::value<std::string>(), "compare with an earlier plan: its run id, or `previous`")(
+        "report", po::value<std::string>(), "also write the plan's HTML report (as `baton report`) to this file");
     const auto values = parse_command_line(
-        "plan", "[--mapping FILE] [--json] [--diff RUN|previous] [--workspace FILE]",
+        "plan", "[--mapping FILE] [--json] [--diff RUN|previous] [--report FILE.html] [--workspace FILE]",
         "Writes a plan into the workspace and nothing anywhere else: one community per top-level category\n"
         "(a site community for content without one), the author of the most items in it as owner, the next\n"
         "ones as managers, each with the reason in words, and an onboarding task list for each of them.\n"
@@ -73,6 +76,12 @@ int run_plan(const Arguments& arguments) {
         summary = transform::plan_with_built_in_rules(workspace, run_id, rules);
         return workspace::RunOutcome::succeeded;
     }, mapping ? mapping->sha256 : std::string());
+    if (values->count("report") != 0) {  // after the plan's run is recorded, so the report lists it
+        const std::string report = (*values)["report"].as<std::string>();
+        std::ofstream file(report, std::ios::binary | std::ios::trunc);
+        file << load::render_html_report(workspace);
+        if (!file) throw OutputError("cannot write " + report);
+    }
     std::optional<transform::PlanDiff> diff;
     if (previous != 0) diff = transform::diff_plans(workspace, previous, summary.run_id);
     if (values->count("json") != 0) {
@@ -94,6 +103,13 @@ int run_plan(const Arguments& arguments) {
     if (summary.communities_without_owner > 0) {
         std::cout << "warning: " << text::counted(summary.communities_without_owner, "community", "communities")
                   << " without an eligible owner; the report lists them\n";
+    }
+    auto decisions = workspace.db().prepare(
+        "SELECT count(*), coalesce(sum(outcome = 'ignored'), 0) FROM plan_decisions WHERE plan_run = ?");
+    decisions.bind(1, summary.run_id);
+    if (decisions.step() && decisions.column_int(0) > 0) {
+        std::cout << "owner decisions: " << decisions.column_int(0) << " counted, " << decisions.column_int(1)
+                  << " ignored (see --json or the report)\n";
     }
     if (diff) {
         const auto lines = transform::describe_diff(*diff);

@@ -14,6 +14,8 @@ for option in "$@"; do
     # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
     # The task list tests read calendars with python3-icalendar and send mail to a python3-aiosmtpd server.
     --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki python3-icalendar python3-aiosmtpd)
+      # The report's HTML5 check (tests/tools/check_html5.py): html5lib in strict mode and HTML Tidy.
+      packages+=(python3-html5lib tidy)
       # The redirect map is served by real nginx and Apache (mod_rewrite) and fetched with curl.
       packages+=(nginx-light apache2 curl)
       # Our Markdown is rendered by cmark-gfm (the GFM reference) and compared with our HTML.

@@ -2,7 +2,6 @@
 #include "transform/built_in_planner.hpp"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -11,7 +10,7 @@
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
-#include "transform/contributions.hpp"
+#include "transform/built_in_roles.hpp"
 #include "transform/mapping/community_rules.hpp"
 #include "transform/mapping/content_rules.hpp"
 #include "transform/mapping/stewardship_plan.hpp"
@@ -58,7 +57,9 @@ public:
           m_run(run_id),
           m_rules(rules),
           m_insert_placement(m_db.prepare(
-              "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")) {}
+              "INSERT INTO plan_placements(plan_run, item_id, community_id, action, reason) VALUES (?,?,?,?,?)")),
+          m_insert_archive(
+              m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)")) {}
 
     void run() {
         auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules, mapping_file) VALUES (?, ?, ?)");
@@ -68,11 +69,12 @@ public:
         if (m_rules.mapping != nullptr) load_mapping_rules();
         place_content();
         place_dependents();
-        if (m_rules.mapping != nullptr) {
-            mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping);
-        } else {
-            assign_roles();
-        }
+        const auto decisions = read_owner_decisions(m_workspace, m_run);
+        const auto outcomes = m_rules.mapping != nullptr
+                                  ? mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping, decisions)
+                                  : assign_built_in_roles(m_db, m_run, m_rules.owners_per_community,
+                                                          m_rules.managers_per_community, decisions);
+        record_decision_outcomes(m_workspace, m_run, outcomes);
         generate_onboarding_tasks(m_workspace, m_run,
                                   m_rules.mapping != nullptr && m_rules.mapping->tasks
                                       ? *m_rules.mapping->tasks
@@ -149,8 +151,7 @@ private:
         if (!m_content_rules) return;
         const std::string reason = m_content_rules->archive_reason(modified);
         if (reason.empty()) return;
-        auto insert = m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)");
-        insert.bind(1, m_run).bind(2, item_id).bind(3, reason).run();
+        m_insert_archive.bind(1, m_run).bind(2, item_id).bind(3, reason).run();
     }
 
     std::int64_t root_of(std::int64_t container_id) const {
@@ -196,9 +197,13 @@ private:
             return found->second;
         }
         const ContainerNode& node = m_containers.at(root_id);
-        const std::string slug = node.slug.empty() ? text::slugify(node.name) : node.slug;
-        const std::int64_t id = insert_community(slug, node.name.empty() ? slug : node.name, node.description,
-                                                 node.source_id, root_id);
+        // A container without a name (a MediaWiki dump without <namespaces>) is named after its key, so that no
+        // community is nameless; MediaWiki's main namespace, which never has a name, is "Main".
+        const std::string name = !node.name.empty()        ? node.name
+                                 : node.key == "namespace:0" ? std::string("Main")
+                                                             : node.key;
+        const std::string slug = node.slug.empty() ? text::slugify(name) : node.slug;
+        const std::int64_t id = insert_community(slug, name, node.description, node.source_id, root_id);
         m_community_by_root[root_id] = id;
         return id;
     }
@@ -319,89 +324,12 @@ private:
         }
     }
 
-    struct Contribution {
-        std::int64_t person_id = 0;
-        std::string person_key;
-        std::int64_t items = 0;
-        std::int64_t comments = 0;
-        std::string last_activity;
-    };
-
-    void assign_roles() {
-        // Content authored (not comments) is what makes an owner; comments and recency break ties.
-        auto select = m_db.prepare(
-            "SELECT pp.community_id, i.author_id, p.key, "
-            "sum(CASE WHEN i.kind IN ('comment') THEN 0 ELSE 1 END), "
-            "sum(CASE WHEN i.kind IN ('comment') THEN 1 ELSE 0 END), "
-            "max(coalesce(nullif(i.modified_at, ''), i.created_at, '')) "
-            "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN people p ON p.id = i.author_id "
-            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND p.key NOT LIKE 'ip:%' "
-            "GROUP BY pp.community_id, i.author_id");
-        select.bind(1, m_run);
-        std::map<std::int64_t, std::vector<Contribution>> by_community;
-        while (select.step()) {
-            by_community[select.column_int(0)].push_back({select.column_int(1), select.column_text(2),
-                                                          select.column_int(3), select.column_int(4),
-                                                          select.column_text(5)});
-        }
-        auto totals = m_db.prepare(
-            "SELECT pp.community_id, count(*), coalesce(c.name, '') FROM plan_placements pp "
-            "JOIN items i ON i.id = pp.item_id JOIN plan_communities c ON c.id = pp.community_id "
-            "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind <> 'comment' GROUP BY pp.community_id");
-        totals.bind(1, m_run);
-        std::map<std::int64_t, std::pair<std::int64_t, std::string>> community_totals;
-        while (totals.step()) community_totals[totals.column_int(0)] = {totals.column_int(1), totals.column_text(2)};
-
-        auto insert = m_db.prepare(
-            "INSERT INTO plan_roles(plan_run, community_id, person_id, role, rank, score, reason) VALUES (?,?,?,?,?,?,?)");
-        for (auto& [community_id, people] : by_community) {
-            std::erase_if(people, [](const Contribution& c) { return c.items == 0; });
-            std::sort(people.begin(), people.end(), [](const Contribution& a, const Contribution& b) {
-                if (a.items != b.items) return a.items > b.items;
-                if (a.comments != b.comments) return a.comments > b.comments;
-                if (a.last_activity != b.last_activity) return a.last_activity > b.last_activity;
-                return a.person_key < b.person_key;
-            });
-            const auto& [total, name] = community_totals[community_id];
-            const std::size_t wanted =
-                static_cast<std::size_t>(m_rules.owners_per_community + m_rules.managers_per_community);
-            for (std::size_t rank = 0; rank < people.size() && rank < wanted; ++rank) {
-                const auto& person = people[rank];
-                const bool owner = rank < static_cast<std::size_t>(m_rules.owners_per_community);
-                insert.bind(1, m_run).bind(2, community_id).bind(3, person.person_id);
-                insert.bind(4, owner ? "owner" : "manager").bind(5, static_cast<std::int64_t>(rank + 1));
-                insert.bind(6, static_cast<double>(person.items));
-                insert.bind(7, reason(people, rank, total, name)).run();
-            }
-        }
-    }
-
-    static std::string ordinal(std::size_t rank) {
-        static const char* const words[] = {"the most", "the second most", "the third most"};
-        return rank < 3 ? words[rank] : "rank " + std::to_string(rank + 1);
-    }
-
-    static std::string reason(const std::vector<Contribution>& people, std::size_t rank, std::int64_t total,
-                              const std::string& community) {
-        const auto& person = people[rank];
-        std::string text = "wrote " + std::to_string(person.items) + " of the " + text::counted(total, "item") +
-                           " migrated into " + community + " (" + ordinal(rank) + ")";
-        if (person.comments > 0) text += " and " + text::counted(person.comments, "comment") + " there";
-        if (!person.last_activity.empty()) text += "; last active " + person.last_activity.substr(0, 10);
-        const auto tied = [&](std::size_t other) {
-            return other < people.size() && people[other].items == person.items;
-        };
-        if (tied(rank + 1) || (rank > 0 && tied(rank - 1))) {
-            text += "; tied on items with others, ranked by comments, then most recent activity, then login";
-        }
-        return text;
-    }
-
     sql::Database& m_db;
     workspace::Workspace& m_workspace;
     std::int64_t m_run;
     BuiltInRules m_rules;
     sql::Statement m_insert_placement;
+    sql::Statement m_insert_archive;
     std::unordered_map<std::int64_t, ContainerNode> m_containers;
     std::unordered_map<std::int64_t, std::int64_t> m_community_by_root;
     std::unordered_map<std::int64_t, std::int64_t> m_site_community;
@@ -447,8 +375,10 @@ std::string describe_rules(const BuiltInRules& rules) {
 }
 
 PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64_t run_id, const BuiltInRules& rules) {
+    // Placing a million items reads the items and placements tables many times: a page cache of 256 MiB (instead of
+    // the workspace's 16) keeps them in memory instead of re-reading each page from the file (docs/benchmarks.md).
+    workspace.db().exec("PRAGMA cache_size = -262144");
     sql::Transaction transaction(workspace.db());
-    derive_contributions(workspace);  // kept for the mapping engine and the report
     Planner(workspace, run_id, rules).run();
     const PlanSummary summary = read_plan_summary(workspace, run_id);
     auto store = workspace.db().prepare("UPDATE plans SET summary = ? WHERE run_id = ?");

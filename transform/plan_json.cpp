@@ -109,6 +109,22 @@ std::string plan_to_json(workspace::Workspace& workspace, std::int64_t plan_run,
                      ",\"file\":" + json_string(row.column_text(2)) + ",\"line\":" + std::to_string(row.column_int(3)) +
                      "}";
           });
+    out += ",\"decisions\":";
+    array(out, db,
+          "SELECT d.id, p.key, d.community_slug, d.decision, coalesce(n.key, d.nominee_login, ''), coalesce(d.note, ''), "
+          "d.decided_by, d.decided_at, d.via, x.outcome, x.effect FROM plan_decisions x JOIN owner_decisions d ON "
+          "d.id = x.decision_id JOIN people p ON p.id = d.person_id LEFT JOIN people n ON n.id = d.nominee_person_id "
+          "WHERE x.plan_run = ? ORDER BY d.id",
+          plan_run, [&](sql::Statement& row) {
+              out += "{\"id\":" + std::to_string(row.column_int(0)) + ",\"person\":" + json_string(row.column_text(1)) +
+                     ",\"community\":" + json_string(row.column_text(2)) +
+                     ",\"decision\":" + json_string(row.column_text(3)) +
+                     ",\"nominee\":" + json_string(row.column_text(4)) + ",\"note\":" + json_string(row.column_text(5)) +
+                     ",\"decided_by\":" + json_string(row.column_text(6)) +
+                     ",\"decided_at\":" + json_string(row.column_text(7)) + ",\"via\":" + json_string(row.column_text(8)) +
+                     ",\"outcome\":" + json_string(row.column_text(9)) + ",\"effect\":" + json_string(row.column_text(10)) +
+                     "}";
+          });
     if (diff != nullptr) {
         out += ",\"diff\":{\"before_run\":" + std::to_string(diff->before_run) +
                ",\"communities_added\":[";

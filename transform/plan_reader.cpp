@@ -1,6 +1,8 @@
 // Reads a stored plan back for the loaders, the task lists and the report.
 #include "transform/plan.hpp"
 
+#include <map>
+
 #include "core/error.hpp"
 
 namespace baton::transform {
@@ -18,14 +20,16 @@ std::int64_t require_plan_run(workspace::Workspace& workspace) {
 
 std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, std::int64_t plan_run) {
     auto& db = workspace.db();
+    // The counts in one pass over the placements in item order (items read sequentially), not one per community.
+    std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> counts;  // community -> (items, comments)
+    auto count = db.prepare(
+        "SELECT p.community_id, sum(i.kind <> 'comment'), sum(i.kind = 'comment') FROM plan_placements p "
+        "JOIN items i ON i.id = p.item_id WHERE p.plan_run = ? AND p.action = 'migrate' GROUP BY p.community_id");
+    count.bind(1, plan_run);
+    while (count.step()) counts[count.column_int(0)] = {count.column_int(1), count.column_int(2)};
     auto select = db.prepare(
         "SELECT c.id, c.slug, c.name, coalesce(c.description, ''), coalesce(c.source_id, 0), "
-        "coalesce(c.container_id, 0), "
-        "(SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.community_id = c.id "
-        "AND p.action = 'migrate' AND i.kind <> 'comment'), "
-        "(SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.community_id = c.id "
-        "AND p.action = 'migrate' AND i.kind = 'comment') "
-        "FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.name, c.slug");
+        "coalesce(c.container_id, 0) FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.name, c.slug");
     select.bind(1, plan_run);
     auto roles = db.prepare(
         "SELECT r.person_id, p.key, coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), "
@@ -40,8 +44,10 @@ std::vector<PlannedCommunity> read_communities(workspace::Workspace& workspace, 
         community.description = select.column_text(3);
         community.source_id = select.column_int(4);
         community.container_id = select.column_int(5);
-        community.migrated_items = select.column_int(6);
-        community.migrated_comments = select.column_int(7);
+        if (const auto found = counts.find(community.id); found != counts.end()) {
+            community.migrated_items = found->second.first;
+            community.migrated_comments = found->second.second;
+        }
         roles.bind(1, community.id);
         while (roles.step()) {
             community.roles.push_back({roles.column_int(0), roles.column_text(1), roles.column_text(2),

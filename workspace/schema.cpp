@@ -372,6 +372,16 @@ CREATE TABLE item_choices(
   PRIMARY KEY (community_slug, item_id)) WITHOUT ROWID;
 )sql";
 
+// What each plan did with the owner decisions that counted for it (applied or ignored, and the effect in words).
+constexpr std::string_view step_13_plan_decisions = R"sql(
+CREATE TABLE plan_decisions(
+  plan_run INTEGER NOT NULL REFERENCES plans(run_id),
+  decision_id INTEGER NOT NULL REFERENCES owner_decisions(id),
+  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'ignored')),
+  effect TEXT NOT NULL,
+  PRIMARY KEY (plan_run, decision_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -388,6 +398,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {10, "load journal, load conflicts, id-map hashes", step_10_load_journal},
         {11, "onboarding task priorities, dependencies and due-date settings", step_11_task_templates},
         {12, "owners' keep / archive choices on stale items, messages by item", step_12_item_choices},
+        {13, "what each plan did with the owner decisions", step_13_plan_decisions},
     };
     return steps;
 }

@@ -20,7 +20,38 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{text-align:l
 th{background:#f3f5f9}td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#5b6475}
 .role-owner{font-weight:600}.warn{color:#8a5a00}.error{color:#b00020}.pill{display:inline-block;padding:0 .5rem;border-radius:1rem;background:#eef2f8;margin-right:.3rem}
 .cards{display:flex;flex-wrap:wrap;gap:.8rem}.card{border:1px solid #dde3ee;border-radius:.5rem;padding:.6rem 1rem;min-width:9rem}.card b{font-size:1.4rem;display:block}
+table.sorting th{cursor:pointer}table.sorting th:hover{text-decoration:underline}th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
 )css";
+
+// Sorts a table by the column whose header is clicked (or given Enter), numbers by value; without JavaScript the
+// tables read the same, in the order the report wrote them.
+constexpr const char* sort_script = R"js(
+document.querySelectorAll("table.sortable").forEach(function (table) {
+  var heads = table.tHead.rows[0].cells;
+  table.classList.add("sorting");
+  Array.prototype.forEach.call(heads, function (head, column) {
+    head.tabIndex = 0;
+    head.title = "sort by " + head.textContent;
+    function sort() {
+      var ascending = head.getAttribute("aria-sort") !== "ascending";
+      Array.prototype.forEach.call(heads, function (other) { other.removeAttribute("aria-sort"); });
+      head.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      var numeric = head.classList.contains("n");
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[column] ? a.cells[column].textContent.trim() : "";
+        var y = b.cells[column] ? b.cells[column].textContent.trim() : "";
+        var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+        return ascending ? order : -order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+    head.addEventListener("click", sort);
+    head.addEventListener("keydown", function (event) { if (event.key === "Enter") sort(); });
+  });
+});
+)js";
 
 void card(std::ostringstream& out, const std::string& label, std::int64_t value) {
     out << "<div class=\"card\"><b>" << value << "</b>" << html_escape(label) << "</div>";
@@ -35,7 +66,7 @@ void sources_section(std::ostringstream& out, const workspace::WorkspaceStatus& 
             << html_escape(info.kind) << (info.format_version.empty() ? "" : " " + html_escape(info.format_version))
             << ")</span></h3><p class=\"muted\">" << html_escape(info.key) << " &middot; read from "
             << html_escape(info.locator) << "</p>";
-        out << "<table><tr><th>kind</th><th>status</th><th class=\"n\">items</th></tr>";
+        out << "<table class=\"sortable\"><thead><tr><th>kind</th><th>status</th><th class=\"n\">items</th></tr></thead><tbody>";
         for (const auto& [kind, by_status] : source.items) {
             for (const auto& [item_status, count] : by_status) {
                 out << "<tr><td>" << html_escape(kind) << "</td><td>"
@@ -43,13 +74,15 @@ void sources_section(std::ostringstream& out, const workspace::WorkspaceStatus& 
                     << "</td></tr>";
             }
         }
-        out << "</table><p>" << source.people << " people, " << source.containers << " containers, "
+        out << "</tbody></table><p>" << source.people << " people, " << source.containers << " containers, "
             << source.revisions << " revisions";
         if (source.removed_items > 0) out << ", " << source.removed_items << " items no longer in the export";
         out << "; latest extract: " << text::counted(source.warnings, "warning") << ", "
             << text::counted(source.errors, "error") << ".</p>";
     }
 }
+
+void decisions_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run);
 
 void communities_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run) {
     out << "<h2>Communities and who runs them</h2>";
@@ -66,8 +99,8 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
     card(out, "communities without owner", summary.communities_without_owner);
     card(out, "onboarding tasks", summary.tasks);
     out << "</div>";
-    out << "<table><tr><th>community</th><th class=\"n\">items</th><th class=\"n\">comments</th>"
-           "<th>owners and managers, and why</th></tr>";
+    out << "<table class=\"sortable\"><thead><tr><th>community</th><th class=\"n\">items</th><th class=\"n\">comments</th>"
+           "<th>owners and managers, and why</th></tr></thead><tbody>";
     for (const auto& community : transform::read_communities(workspace, plan_run)) {
         out << "<tr><td><b>" << html_escape(community.name) << "</b><br><span class=\"muted\">/"
             << html_escape(community.slug) << "</span></td><td class=\"n\">" << community.migrated_items
@@ -80,19 +113,46 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
         }
         out << "</td></tr>";
     }
-    out << "</table>";
+    out << "</tbody></table>";
     auto excluded = workspace.db().prepare(
         "SELECT reason, count(*) FROM plan_placements WHERE plan_run = ? AND action = 'exclude' GROUP BY reason "
         "ORDER BY count(*) DESC, reason");
     excluded.bind(1, plan_run);
     bool any = false;
     while (excluded.step()) {
-        if (!any) out << "<h3>Left out of the migration</h3><table><tr><th>why</th><th class=\"n\">items</th></tr>";
+        if (!any) out << "<h3>Left out of the migration</h3><table class=\"sortable\"><thead><tr><th>why</th><th class=\"n\">items</th></tr></thead><tbody>";
         any = true;
         out << "<tr><td>" << html_escape(excluded.column_text(0)) << "</td><td class=\"n\">" << excluded.column_int(1)
             << "</td></tr>";
     }
-    if (any) out << "</table>";
+    if (any) out << "</tbody></table>";
+    decisions_section(out, workspace, plan_run);
+}
+
+// What the owners answered to earlier plans, and what this plan did with it.
+void decisions_section(std::ostringstream& out, workspace::Workspace& workspace, std::int64_t plan_run) {
+    auto select = workspace.db().prepare(
+        "SELECT coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), d.community_slug, d.decision, "
+        "d.decided_at, d.decided_by, d.via, coalesce(d.note, ''), x.outcome, x.effect FROM plan_decisions x "
+        "JOIN owner_decisions d ON d.id = x.decision_id JOIN people p ON p.id = d.person_id WHERE x.plan_run = ? "
+        "ORDER BY d.id");
+    select.bind(1, plan_run);
+    bool any = false;
+    while (select.step()) {
+        if (!any) {
+            out << "<h3>Owner decisions</h3><p class=\"muted\">The latest answer of each person for each community, "
+                   "as the review portal recorded it, and what this plan did with it.</p><table class=\"sortable\"><thead><tr><th>person</th>"
+                   "<th>community</th><th>decision</th><th>when, by, via</th><th>note</th><th>effect</th></tr></thead><tbody>";
+        }
+        any = true;
+        out << "<tr><td>" << html_escape(select.column_text(0)) << "</td><td>/" << html_escape(select.column_text(1))
+            << "</td><td><span class=\"pill\">" << html_escape(select.column_text(2)) << "</span></td><td>"
+            << html_escape(select.column_text(3)) << "<br><span class=\"muted\">" << html_escape(select.column_text(4))
+            << ", " << html_escape(select.column_text(5)) << "</span></td><td>" << html_escape(select.column_text(6))
+            << "</td><td" << (select.column_text(7) == "ignored" ? " class=\"warn\">ignored: " : ">")
+            << html_escape(select.column_text(8)) << "</td></tr>";
+    }
+    if (any) out << "</tbody></table>";
 }
 
 void messages_section(std::ostringstream& out, workspace::Workspace& workspace, int max_messages) {
@@ -112,7 +172,7 @@ void messages_section(std::ostringstream& out, workspace::Workspace& workspace, 
                                          "coalesce(m.line, 0), coalesce(m.item_key, '') ") +
                              scope + " ORDER BY m.severity = 'error' DESC, m.id LIMIT ?");
     select.bind(1, max_messages);
-    out << "<table><tr><th>severity</th><th>where</th><th>item</th><th>message</th></tr>";
+    out << "<table class=\"sortable\"><thead><tr><th>severity</th><th>where</th><th>item</th><th>message</th></tr></thead><tbody>";
     while (select.step()) {
         const std::string severity = select.column_text(0);
         std::string where = select.column_text(3);
@@ -122,12 +182,12 @@ void messages_section(std::ostringstream& out, workspace::Workspace& workspace, 
             << html_escape(select.column_text(2)) << " <span class=\"muted\">(" << html_escape(select.column_text(1))
             << ")</span></td></tr>";
     }
-    out << "</table>";
+    out << "</tbody></table>";
     if (total > max_messages) out << "<p class=\"muted\">and " << (total - max_messages) << " more.</p>";
 }
 
 void runs_section(std::ostringstream& out, const workspace::WorkspaceStatus& status, std::int64_t current_run) {
-    out << "<h2>Runs</h2><table><tr><th>#</th><th>command</th><th>options</th><th>started</th><th>outcome</th></tr>";
+    out << "<h2>Runs</h2><table class=\"sortable\"><thead><tr><th>#</th><th>command</th><th>options</th><th>started</th><th>outcome</th></tr></thead><tbody>";
     for (const auto& run : status.runs) {
         if (run.id == current_run) continue;
         out << "<tr><td>" << run.id << "</td><td>" << html_escape(run.command) << "</td><td>"
@@ -136,7 +196,7 @@ void runs_section(std::ostringstream& out, const workspace::WorkspaceStatus& sta
         if (!run.error.empty()) out << "<br><span class=\"error\">" << html_escape(run.error) << "</span>";
         out << "</td></tr>";
     }
-    out << "</table>";
+    out << "</tbody></table>";
 }
 
 }  // namespace
@@ -164,7 +224,7 @@ std::string render_html_report(workspace::Workspace& workspace, const ReportOpti
     if (plan_run != 0) stewardship_section(out, workspace, plan_run);
     messages_section(out, workspace, options.max_messages);
     runs_section(out, status, options.current_run);
-    out << "</body></html>\n";
+    out << "<script>" << sort_script << "</script></body></html>\n";
     return out.str();
 }
 

@@ -46,7 +46,7 @@ void concentration_chart(std::ostringstream& out, sql::Database& db, std::int64_
     out << "<h3>Contribution concentration</h3><p class=\"muted\">Share of each community's stewardship score held by "
            "its first-ranked contributor (dark) and the next two (light), of everyone ranked.</p>"
         << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"760\" height=\"" << rows * 22 + 4
-        << "\" font-size=\"12\" font-family=\"system-ui,sans-serif\">" << bars.str() << "</svg>";
+        << "\" style=\"font:12px system-ui,sans-serif\">" << bars.str() << "</svg>";
 }
 
 }  // namespace
@@ -69,13 +69,13 @@ void stewardship_section(std::ostringstream& out, workspace::Workspace& workspac
     bool any = false;
     while (runners.step()) {
         if (!any) {
-            out << "<h3>Runners-up</h3><table><tr><th>community</th><th>person</th><th>why not (yet)</th></tr>";
+            out << "<h3>Runners-up</h3><table class=\"sortable\"><thead><tr><th>community</th><th>person</th><th>why not (yet)</th></tr></thead><tbody>";
         }
         any = true;
         out << "<tr><td>" << html_escape(runners.column_text(0)) << "</td><td>" << html_escape(runners.column_text(1))
             << "</td><td class=\"muted\">" << html_escape(runners.column_text(3)) << "</td></tr>";
     }
-    if (any) out << "</table>";
+    if (any) out << "</tbody></table>";
 
     auto unmatched = db.prepare(
         "SELECT coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), p.key, i.matched_by, i.detail "
@@ -84,13 +84,13 @@ void stewardship_section(std::ostringstream& out, workspace::Workspace& workspac
     unmatched.bind(1, plan_run);
     any = false;
     while (unmatched.step()) {
-        if (!any) out << "<h3>People nobody could match</h3><table><tr><th>person</th><th>key</th><th>why</th></tr>";
+        if (!any) out << "<h3>People nobody could match</h3><table class=\"sortable\"><thead><tr><th>person</th><th>key</th><th>why</th></tr></thead><tbody>";
         any = true;
         out << "<tr><td>" << html_escape(unmatched.column_text(0)) << "</td><td>" << html_escape(unmatched.column_text(1))
             << "</td><td><span class=\"pill\">" << html_escape(unmatched.column_text(2)) << "</span>"
             << html_escape(unmatched.column_text(3)) << "</td></tr>";
     }
-    if (any) out << "</table>";
+    if (any) out << "</tbody></table>";
 
     auto archive = db.prepare(
         "SELECT c.name, coalesce(nullif(i.title, ''), i.key), a.reason FROM plan_archive_proposals a "
@@ -99,12 +99,12 @@ void stewardship_section(std::ostringstream& out, workspace::Workspace& workspac
     archive.bind(1, plan_run);
     any = false;
     while (archive.step()) {
-        if (!any) out << "<h3>Proposed for archive</h3><table><tr><th>community</th><th>item</th><th>why</th></tr>";
+        if (!any) out << "<h3>Proposed for archive</h3><table class=\"sortable\"><thead><tr><th>community</th><th>item</th><th>why</th></tr></thead><tbody>";
         any = true;
         out << "<tr><td>" << html_escape(archive.column_text(0)) << "</td><td>" << html_escape(archive.column_text(1))
             << "</td><td class=\"muted\">" << html_escape(archive.column_text(2)) << "</td></tr>";
     }
-    if (any) out << "</table>";
+    if (any) out << "</tbody></table>";
 }
 
 }  // namespace baton::load

@@ -1,6 +1,8 @@
 // CLI tests of `baton plan --mapping`: the shipped example on the sample export, broken mappings and exit codes.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "core/error.hpp"
 #include "support/test_support.hpp"
 
@@ -85,6 +87,61 @@ TEST(CliPlanMapping, JsonAndDiffAgainstTheBuiltInPlan) {
 
     EXPECT_EQ(run_baton("plan --diff 1", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
     EXPECT_EQ(run_baton("plan --diff soon", dir.path()).exit_code, static_cast<int>(ExitCode::usage));
+}
+
+// Decisions recorded after a plan (as the review portal writes them) change the next `baton plan`, and planning
+// again with the same decisions gives the same plan.
+TEST(CliPlanDecisions, DeclinesAndNominationsFeedTheNextPlan) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    const auto before = run_baton("plan", dir.path());
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    EXPECT_NE(before.out.find("Human Resources (10 items, 2 comments): owner Alice Moreau, manager Bob Lindqvist"),
+              std::string::npos)
+        << before.out;
+    EXPECT_NE(before.out.find("IT Help Desk (6 items, 3 comments): owner Dave Okafor"), std::string::npos) << before.out;
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        workspace.db().exec(
+            "INSERT INTO owner_decisions(person_id, community_slug, decision, nominee_login, note, decided_by, "
+            "decided_at, via) VALUES "
+            "((SELECT id FROM people WHERE login = 'alice'), 'human-resources', 'decline', NULL, 'moving to sales', "
+            "'alice', '2026-10-01T08:00:00Z', 'portal'), "
+            "((SELECT id FROM people WHERE login = 'dave'), 'it-help-desk', 'nominate', 'frank', 'Frank knows the "
+            "servers', 'dave', '2026-10-01T09:00:00Z', 'portal'), "
+            "((SELECT id FROM people WHERE login = 'grace'), 'company-news', 'accept', NULL, NULL, 'grace', "
+            "'2026-10-01T10:00:00Z', 'portal')");
+    }
+    const auto after = run_baton("plan --json", dir.path());
+    ASSERT_EQ(after.exit_code, 0) << after.err;
+    const auto text = run_baton("plan", dir.path());
+    EXPECT_NE(text.out.find("Human Resources (10 items, 2 comments): owner Bob Lindqvist, manager Carol Díaz"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("IT Help Desk (6 items, 3 comments): owner Frank Hüttner, manager Erin Castellano"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("Company News (6 items, 2 comments): owner Grace Whitfield"), std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("owner decisions: 3 counted, 0 ignored"), std::string::npos) << text.out;
+    EXPECT_NE(after.out.find("\"reason\":\"nominated by Dave Okafor on 2026-10-01: \\\"Frank knows the servers\\\""),
+              std::string::npos)
+        << after.out;
+    EXPECT_NE(after.out.find("\"effect\":\"Alice Moreau is not proposed for Human Resources; its owner is Bob "
+                             "Lindqvist\""),
+              std::string::npos)
+        << after.out;
+    // Same inputs, same plan: the JSON of the two plans differs only in the run id.
+    const auto again = run_baton("plan --json", dir.path());
+    const std::regex run_id("\"run_id\":[0-9]+");
+    EXPECT_EQ(std::regex_replace(after.out, run_id, ""), std::regex_replace(again.out, run_id, ""));
+    // The report shows the decisions.
+    const auto report = run_baton("report --out -", dir.path());
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    EXPECT_NE(report.out.find("<h3>Owner decisions</h3>"), std::string::npos);
+    EXPECT_NE(report.out.find("moving to sales"), std::string::npos);
 }
 
 }  // namespace baton::test

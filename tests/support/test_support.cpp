@@ -75,10 +75,14 @@ std::string item_attribute(workspace::Workspace& workspace, const std::string& k
 }
 
 CommandResult run_baton(const std::string& arguments, const std::string& directory) {
+    return run_command("CI=true '" + std::string(BATON_BINARY) + "' " + arguments, directory);
+}
+
+CommandResult run_command(const std::string& command_line, const std::string& directory) {
     const std::string out_file = directory + "/.stdout";
     const std::string err_file = directory + "/.stderr";
-    const std::string command = "cd '" + directory + "' && CI=true '" + std::string(BATON_BINARY) + "' " + arguments +
-                                " > '" + out_file + "' 2> '" + err_file + "' < /dev/null";
+    const std::string command = "cd '" + directory + "' && " + command_line + " > '" + out_file + "' 2> '" + err_file +
+                                "' < /dev/null";
     const int status = std::system(command.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

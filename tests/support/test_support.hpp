@@ -56,5 +56,7 @@ struct CommandResult {
 
 // Runs the built baton with `arguments` (a shell-quoted string) in `directory`.
 [[nodiscard]] CommandResult run_baton(const std::string& arguments, const std::string& directory);
+// Runs a shell command line in `directory` (stdin empty), capturing its exit code and output.
+[[nodiscard]] CommandResult run_command(const std::string& command_line, const std::string& directory);
 
 }  // namespace baton::test

@@ -12,28 +12,6 @@
 namespace baton::transform::mapping {
 namespace {
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool parse_date(const std::string& value, std::int64_t& days) {
-    int y = 0;
-    unsigned m = 0;
-    unsigned d = 0;
-    if (value.size() < 10 || std::sscanf(value.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-        d > 31) {
-        return false;
-    }
-    days = days_from_civil(y, m, d);
-    return true;
-}
-
 std::string format_score(double score) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", score);
@@ -46,6 +24,7 @@ struct Ranked {
     const ContributionFacts* facts = nullptr;
     int rank = 0;
     std::string not_eligible;  // why not, "" when eligible
+    const std::string* key = nullptr;  // the person's key, the last tie-breaker (no lookup while sorting)
 };
 
 // Everything the phases share for one community.
@@ -59,16 +38,19 @@ struct CommunityState {
 
 class Assigner {
 public:
-    Assigner(const StewardshipInput& input, const Mapping& mapping)
-        : m_input(input), m_rules(mapping.stewardship), m_mapping(mapping) {}
+    Assigner(const StewardshipInput& input, const Mapping& mapping, const CandidateSink& sink)
+        : m_input(input), m_rules(mapping.stewardship), m_mapping(mapping), m_decisions(input.decisions),
+          m_sink(sink) {}
 
     StewardshipResult run() {
         rank_everyone();
         apply_pins();
+        apply_decisions();
         apply_successors();
         cover_owners();
         fill_remaining_roles();
         record_candidates();
+        record_declines();
         return std::move(m_result);
     }
 
@@ -105,12 +87,16 @@ private:
             state.input = &community;
             for (const auto& [person, facts] : community.facts) {
                 const double score = stewardship_score(facts, m_rules, m_input.reference_date);
-                state.ranked.push_back({person, score, &facts, 0, why_not_eligible(standing(person), score, facts)});
+                std::string not_eligible = why_not_eligible(standing(person), score, facts);
+                if (const auto* declined = m_decisions.declined(community.slug, person)) {
+                    not_eligible = describe_decision(*declined);
+                }
+                state.ranked.push_back({person, score, &facts, 0, std::move(not_eligible), &standing(person).key});
             }
             std::sort(state.ranked.begin(), state.ranked.end(), [&](const Ranked& a, const Ranked& b) {
                 if (a.score != b.score) return a.score > b.score;
                 if (a.facts->last_edit != b.facts->last_edit) return a.facts->last_edit > b.facts->last_edit;
-                return standing(a.person).key < standing(b.person).key;
+                return *a.key < *b.key;
             });
             for (std::size_t i = 0; i < state.ranked.size(); ++i) state.ranked[i].rank = static_cast<int>(i + 1);
             m_by_slug[community.slug] = m_states.size();
@@ -165,6 +151,12 @@ private:
                 message("plan.pin-anonymous", "pin names an anonymous contributor, who never gets a role", pin.line);
                 continue;
             }
+            if (const auto* declined = m_decisions.declined(pin.community, pin.person_id)) {
+                message("plan.pin-declined", name(pin.person_id) + " is pinned in " + pin.community + " but " +
+                                                 describe_decision(*declined) + "; the pin is ignored",
+                        pin.line);
+                continue;
+            }
             if (state.roles.contains(pin.person_id)) {
                 message("plan.pin-repeated", name(pin.person_id) + " is pinned twice in " + pin.community, pin.line);
                 continue;
@@ -184,17 +176,123 @@ private:
         return person != 0 && !who.anonymous && !who.never_assign && !who.departed && !state.roles.contains(person);
     }
 
-    // The most active person who would own the community but for having left: the successor rules decide.
+    int managers_of(const CommunityState& state) const {
+        int managers = 0;
+        for (const auto& [person, role] : state.roles) managers += role == "manager" ? 1 : 0;
+        return managers;
+    }
+
+    // The role still open in `state`: owner first, then manager; "" when both are filled.
+    std::string open_role(const CommunityState& state) const {
+        if (state.owners < m_rules.owners) return "owner";
+        if (managers_of(state) < m_rules.managers) return "manager";
+        return {};
+    }
+
+    void outcome(const OwnerDecision& decision, bool applied, std::string effect) {
+        m_result.decisions.push_back({decision.id, applied, std::move(effect)});
+    }
+
+    // Nominees (newest nomination first) take a role like a pin; accepted roles are kept whatever the scores.
+    void apply_decisions() {
+        for (const auto& decision : m_input.decisions) {
+            if (!m_by_slug.contains(decision.community_slug)) {
+                outcome(decision, false, "the plan has no community " + decision.community_slug);
+            }
+        }
+        for (auto& state : m_states) {
+            const auto& decided = m_decisions.in(state.input->slug);
+            for (auto at = decided.rbegin(); at != decided.rend(); ++at) {
+                if ((*at)->decision == "nominate") nominate(state, **at);
+            }
+            for (const auto* decision : decided) {
+                if (decision->decision == "accept") accept(state, *decision);
+            }
+        }
+    }
+
+    // Why `person` cannot take a role they were given by a decision, "" when they can.
+    std::string why_not_chosen(const CommunityState& state, std::int64_t person) const {
+        const auto& who = standing(person);
+        if (who.anonymous) return "anonymous contributors never get a role";
+        if (who.never_assign) return "on the mapping's never-assign list";
+        if (who.departed) return "has left (departed in the directory)";
+        if (who.unmatched && m_mapping.identity.require_match) return "not found in the people directory";
+        if (const auto* declined = m_decisions.declined(state.input->slug, person)) return describe_decision(*declined);
+        if (state.roles.contains(person)) return "already has a role there";
+        return {};
+    }
+
+    void nominate(CommunityState& state, const OwnerDecision& decision) {
+        const std::int64_t nominee = decision.nominee_person_id;
+        if (nominee == 0) {
+            return outcome(decision, false,
+                           "the nominee " + (decision.nominee.empty() ? std::string("(none)") : decision.nominee) +
+                               " is nobody in the workspace; " + decision.person_name + " is not proposed again");
+        }
+        if (const std::string why = why_not_chosen(state, nominee); !why.empty()) {
+            return outcome(decision, false, name(nominee) + " cannot take the role: " + why);
+        }
+        const std::string role = open_role(state);
+        if (role.empty()) return outcome(decision, false, "every role of " + state.input->name + " is already taken");
+        assign(state, nominee, role,
+               reason_with_facts(state, nominee,
+                                 "nominated by " + decision.person_name + " on " + decision.decided_at.substr(0, 10) +
+                                     (decision.note.empty() ? std::string() : ": \"" + decision.note + "\"")));
+        outcome(decision, true, name(nominee) + " becomes " + role + " of " + state.input->name);
+    }
+
+    void accept(CommunityState& state, const OwnerDecision& decision) {
+        const std::string& role = decision.accepted_role;
+        if (role.empty()) {
+            return outcome(decision, false,
+                           "no earlier plan proposed a role to " + decision.person_name + " in " + state.input->slug);
+        }
+        if (const std::string why = why_not_chosen(state, decision.person_id); !why.empty()) {
+            return outcome(decision, false, name(decision.person_id) + " cannot keep the role: " + why);
+        }
+        if ((role == "owner" && state.owners >= m_rules.owners) ||
+            (role == "manager" && managers_of(state) >= m_rules.managers)) {
+            return outcome(decision, false, "the " + role + " role is already taken by a pin or a nomination");
+        }
+        assign(state, decision.person_id, role,
+               reason_with_facts(state, decision.person_id,
+                                 "accepted the role of " + role + " on " + decision.decided_at.substr(0, 10)));
+        outcome(decision, true, name(decision.person_id) + " keeps the role of " + role);
+    }
+
+    void record_declines() {
+        for (const auto& state : m_states) {
+            for (const auto* decision : m_decisions.in(state.input->slug)) {
+                if (decision->decision != "decline") continue;
+                std::string owners;
+                for (const auto& [person, role] : state.roles) {
+                    if (role == "owner") owners += (owners.empty() ? "" : ", ") + name(person);
+                }
+                outcome(*decision, true,
+                        decision->person_name + " is not proposed for " + state.input->name + "; " +
+                            (owners.empty() ? std::string("it has no owner now") : "its owner is " + owners));
+            }
+        }
+        std::sort(m_result.decisions.begin(), m_result.decisions.end(),
+                  [](const DecisionOutcome& a, const DecisionOutcome& b) { return a.decision_id < b.decision_id; });
+    }
+
+    // The most active person who would own the community but for having left or declined: the successor rules
+    // decide.
     void apply_successors() {
         for (auto& state : m_states) {
             if (state.owners >= m_rules.owners || m_rules.owners == 0) continue;
             const auto top = std::find_if(state.ranked.begin(), state.ranked.end(), [&](const Ranked& entry) {
                 return !standing(entry.person).anonymous && !standing(entry.person).never_assign;
             });
-            if (top == state.ranked.end() || !standing(top->person).departed) continue;
+            if (top == state.ranked.end()) continue;
+            const auto* declined = m_decisions.declined(state.input->slug, top->person);
+            if (!standing(top->person).departed && declined == nullptr) continue;
             const auto& departed = standing(top->person);
-            const std::string lead = "take over from " + name(top->person) + ", who has left (rank " +
-                                     std::to_string(top->rank) + " here): ";
+            const std::string lead = "take over from " + name(top->person) + ", who " +
+                                     (declined != nullptr ? describe_decision(*declined) : std::string("has left")) +
+                                     " (rank " + std::to_string(top->rank) + " here): ";
             bool settled = false;
             for (const auto& successor : m_mapping.successors) {
                 if (successor.rule == Successor::Rule::next_active_contributor) {
@@ -304,8 +402,7 @@ private:
                     assign(state, entry.person, "owner", facts_reason(state, entry));
                 }
             }
-            int managers = 0;
-            for (const auto& [person, role] : state.roles) managers += role == "manager" ? 1 : 0;
+            int managers = managers_of(state);
             for (const auto& entry : state.ranked) {
                 if (managers >= m_rules.managers) break;
                 if (entry.not_eligible.empty() && entry.score >= m_rules.manager_threshold &&
@@ -333,8 +430,12 @@ private:
                 } else if (entry.score < m_rules.manager_threshold) {
                     reason += "; score below the manager threshold " + format_score(m_rules.manager_threshold);
                 }
-                m_result.candidates.push_back(
-                    {state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason});
+                Candidate candidate{state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason};
+                if (m_sink) {
+                    m_sink(candidate);
+                } else {
+                    m_result.candidates.push_back(std::move(candidate));
+                }
             }
         }
     }
@@ -342,6 +443,8 @@ private:
     const StewardshipInput& m_input;
     const Stewardship& m_rules;
     const Mapping& m_mapping;
+    const DecisionsBySlug m_decisions;
+    const CandidateSink& m_sink;
     std::vector<CommunityState> m_states;
     std::map<std::string, std::size_t> m_by_slug;
     std::map<std::int64_t, std::int64_t> m_load;                 // roles held, all communities
@@ -352,37 +455,8 @@ private:
 
 }  // namespace
 
-double days_between(const std::string& earlier, const std::string& later) {
-    std::int64_t from = 0;
-    std::int64_t to = 0;
-    if (!parse_date(earlier, from) || !parse_date(later, to)) return 0;
-    return static_cast<double>(to - from);
-}
-
-double stewardship_score(const ContributionFacts& facts, const Stewardship& rules, const std::string& reference_date) {
-    const auto& w = rules.weights;
-    const double raw = static_cast<double>(facts.pages_created) * w.pages_created +
-                       static_cast<double>(facts.revisions) * w.revisions +
-                       static_cast<double>(facts.bytes_added) / 1024.0 * w.kilobytes_added +
-                       static_cast<double>(facts.comments) * w.comments +
-                       static_cast<double>(facts.talk_revisions) * w.talk;
-    if (rules.half_life_days <= 0 || facts.last_edit.empty()) return raw;
-    const double age = std::max(0.0, days_between(facts.last_edit, reference_date));
-    return raw * std::pow(0.5, age / rules.half_life_days);
-}
-
-std::string describe_facts(const ContributionFacts& facts, std::int64_t total_pages) {
-    std::string text = "created " + std::to_string(facts.pages_created) + " of " +
-                       text::counted(total_pages, "page") + ", " + text::counted(facts.revisions, "edit");
-    if (facts.bytes_added >= 1024) text += ", " + std::to_string(facts.bytes_added / 1024) + " KB added";
-    if (facts.comments > 0) text += ", " + text::counted(facts.comments, "comment") + " on others' content";
-    if (facts.talk_revisions > 0) text += ", " + text::counted(facts.talk_revisions, "talk page edit");
-    if (facts.last_edit.size() >= 7) text += ", last edit " + facts.last_edit.substr(0, 7);
-    return text;
-}
-
-StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping) {
-    return Assigner(input, mapping).run();
+StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping, const CandidateSink& sink) {
+    return Assigner(input, mapping, sink).run();
 }
 
 }  // namespace baton::transform::mapping

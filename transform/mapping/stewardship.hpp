@@ -2,11 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "transform/mapping/mapping.hpp"
+#include "transform/owner_decisions.hpp"
 
 namespace baton::transform::mapping {
 
@@ -39,7 +42,7 @@ struct CommunityCandidates {
     std::string slug;
     std::string name;
     std::int64_t total_pages = 0;  // migrated items that are not comments
-    std::map<std::int64_t, ContributionFacts> facts;  // by person id
+    std::unordered_map<std::int64_t, ContributionFacts> facts;  // by person id (ranking orders them)
 };
 
 struct RoleAssignment {
@@ -71,6 +74,7 @@ struct StewardshipResult {
     std::vector<RoleAssignment> roles;
     std::vector<Candidate> candidates;  // everyone ranked in every community, with what became of them
     std::vector<PlanMessage> messages;
+    std::vector<DecisionOutcome> decisions;  // what became of each owner decision, by decision id
 };
 
 // Days from `earlier` to `later` (ISO 8601 dates or timestamps; only the date counts); 0 when unparsable.
@@ -98,11 +102,17 @@ struct StewardshipInput {
     std::int64_t fallback_person_id = 0;  // the <successor rule="fallback"> person, 0 when none or unknown
     std::string reference_date;           // the newest timestamp in the workspace
     std::string mapping_file;             // for messages
+    std::vector<OwnerDecision> decisions;  // the owner decisions that count, person ids as in `people`
 };
 
-// Ranks, scores and assigns: pins first, then departed owners' successors, then one owner per community
+// Ranks, scores and assigns: pins first, then owners' decisions (nominees, then accepted roles; whoever declined
+// is not eligible there), then successors of departed or declining top contributors, then one owner per community
 // (never leaving one without an owner while an eligible person exists, beyond the load limit if it must,
 // with a message), then further owners and managers within the limits. Deterministic.
-[[nodiscard]] StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping);
+// Receives each candidate as it is decided; with one, StewardshipResult::candidates stays empty (a plan of a
+// million contributions writes them out instead of holding every reason in memory).
+using CandidateSink = std::function<void(const Candidate&)>;
+[[nodiscard]] StewardshipResult assign_stewards(const StewardshipInput& input, const Mapping& mapping,
+                                                const CandidateSink& sink = {});
 
 }  // namespace baton::transform::mapping

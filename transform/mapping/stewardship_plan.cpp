@@ -2,6 +2,7 @@
 #include "transform/mapping/stewardship_plan.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "transform/mapping/people_directory.hpp"
 #include "transform/mapping/stewardship.hpp"
@@ -9,10 +10,17 @@
 namespace baton::transform::mapping {
 namespace {
 
-// Revisions of talk pages (MediaWiki's odd namespaces), as transform/contributions.cpp counts them.
-constexpr const char* talk_page_sql =
-    "EXISTS (SELECT 1 FROM item_containers tc JOIN containers t ON t.id = tc.container_id WHERE tc.item_id = i.id "
-    "AND t.kind = 'namespace' AND t.key GLOB 'namespace:[0-9]*' AND CAST(substr(t.key, 11) AS INTEGER) % 2 = 1)";
+// Whether item `i` is a talk page (in one of MediaWiki's odd namespaces, as transform/contributions.cpp counts
+// them): the few such namespaces are looked up once, so no revision runs a subquery; "0" when there are none.
+std::string talk_pages_sql(sql::Database& db) {
+    auto select = db.prepare(
+        "SELECT id FROM containers WHERE kind = 'namespace' AND key GLOB 'namespace:[0-9]*' AND "
+        "CAST(substr(key, 11) AS INTEGER) % 2 = 1 ORDER BY id");
+    std::string ids;
+    while (select.step()) ids += (ids.empty() ? "" : ",") + std::to_string(select.column_int(0));
+    if (ids.empty()) return "0";
+    return "(i.id IN (SELECT item_id FROM item_containers WHERE container_id IN (" + ids + ")))";
+}
 
 bool is_anonymous(const std::string& key) { return key.empty() || key.rfind("ip:", 0) == 0 || key == "anonymous"; }
 
@@ -20,9 +28,10 @@ std::vector<CommunityCandidates> read_facts(sql::Database& db, std::int64_t plan
     std::vector<CommunityCandidates> communities;
     std::map<std::int64_t, std::size_t> index;
     auto select = db.prepare(
-        "SELECT c.id, c.slug, c.name, (SELECT count(*) FROM plan_placements p JOIN items i ON i.id = p.item_id "
-        "WHERE p.community_id = c.id AND p.action = 'migrate' AND i.kind <> 'comment') "
-        "FROM plan_communities c WHERE c.plan_run = ? ORDER BY c.slug");
+        "SELECT c.id, c.slug, c.name, coalesce(t.pages, 0) FROM plan_communities c LEFT JOIN ("
+        "SELECT p.community_id, count(*) AS pages FROM plan_placements p JOIN items i ON i.id = p.item_id "
+        "WHERE p.plan_run = ?1 AND p.action = 'migrate' AND i.kind <> 'comment' GROUP BY p.community_id) t "
+        "ON t.community_id = c.id WHERE c.plan_run = ?1 ORDER BY c.slug");
     select.bind(1, plan_run);
     while (select.step()) {
         index[select.column_int(0)] = communities.size();
@@ -33,25 +42,36 @@ std::vector<CommunityCandidates> read_facts(sql::Database& db, std::int64_t plan
         community.total_pages = select.column_int(3);
         communities.push_back(std::move(community));
     }
-    // Each revision's growth is its size minus the previous revision's, as in the contributions table,
-    // but grouped by the planned community so that an item filed in two containers counts once.
-    auto edits = db.prepare(std::string(
-        "WITH edits AS (SELECT pp.community_id, r.author_id, r.position, r.timestamp, "
-        "r.size - coalesce(lag(r.size) OVER (PARTITION BY r.item_id ORDER BY r.position), 0) AS delta, ") +
-        talk_page_sql + " AS talk FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
-        "JOIN revisions r ON r.item_id = i.id WHERE pp.plan_run = ?1 AND pp.action = 'migrate' AND "
-        "i.kind <> 'comment') "
-        "SELECT community_id, author_id, sum(position = 0), sum(NOT talk), "
-        "sum(CASE WHEN talk THEN 0 ELSE max(delta, 0) END), sum(talk), coalesce(max(nullif(timestamp, '')), '') "
-        "FROM edits WHERE author_id IS NOT NULL GROUP BY community_id, author_id");
+    // Each revision's growth is its size minus the previous revision's, as in the contributions table (positions
+    // are 0, 1, 2 ... per item, so the previous one is a primary-key lookup, not a window over every revision),
+    // counted in the planned community so that an item filed in two containers counts once. The revisions are
+    // added up here as they stream by (in item order), into the facts kept anyway: grouping them in SQL first
+    // would sort every revision.
+    auto edits = db.prepare(
+        "SELECT pp.community_id, r.author_id, r.position = 0, coalesce(r.timestamp, ''), "
+        "max(r.size - coalesce(prev.size, 0), 0), " +
+        talk_pages_sql(db) +
+        " FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN revisions r ON r.item_id = i.id "
+        "LEFT JOIN revisions prev ON prev.item_id = r.item_id AND prev.position = r.position - 1 "
+        "WHERE pp.plan_run = ?1 AND pp.action = 'migrate' AND i.kind <> 'comment' AND r.author_id IS NOT NULL");
     edits.bind(1, plan_run);
+    std::int64_t community_id = -1;
+    CommunityCandidates* community = nullptr;
     while (edits.step()) {
-        auto& facts = communities[index.at(edits.column_int(0))].facts[edits.column_int(1)];
-        facts.pages_created = edits.column_int(2);
-        facts.revisions = edits.column_int(3);
-        facts.bytes_added = edits.column_int(4);
-        facts.talk_revisions = edits.column_int(5);
-        facts.last_edit = edits.column_text(6);
+        if (edits.column_int(0) != community_id) {
+            community_id = edits.column_int(0);
+            community = &communities[index.at(community_id)];
+        }
+        auto& facts = community->facts[edits.column_int(1)];
+        facts.pages_created += edits.column_int(2);
+        if (edits.column_int(5) != 0) {
+            ++facts.talk_revisions;
+        } else {
+            ++facts.revisions;
+            facts.bytes_added += edits.column_int(4);  // NULL sizes read as 0
+        }
+        std::string timestamp = edits.column_text(3);
+        if (facts.last_edit < timestamp) facts.last_edit = std::move(timestamp);
     }
     // Comments count when they answer someone else (a comment on one's own page is not stewardship).
     auto comments = db.prepare(
@@ -85,9 +105,9 @@ public:
     StewardshipPlanner(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping)
         : m_workspace(workspace), m_db(workspace.db()), m_run(plan_run), m_mapping(mapping) {}
 
-    void run() {
+    std::vector<DecisionOutcome> run(const std::vector<OwnerDecision>& decisions) {
         StewardshipInput input;
-        input.communities = read_facts(m_db, m_run);
+        input.communities = read_facts(m_db, m_run); 
         input.reference_date = reference_date(m_workspace);
         input.mapping_file = m_mapping.file;
         m_people = read_people(m_db);
@@ -112,9 +132,9 @@ public:
             }
         }
         if (!m_mapping.identity.directory.empty()) {
-            match_directory(input);
+            match_directory(input); 
             merge_same_people(input);
-        }
+        } 
         for (const auto& pin : m_mapping.stewardship.pins) {
             const std::int64_t person = resolve(pin.person, "pin", pin.line);
             if (person != 0) input.pins.push_back({pin.community, person, pin.role, pin.line});
@@ -124,8 +144,28 @@ public:
                 input.fallback_person_id = resolve(successor.person, "fallback successor", 0);
             }
         }
-        const StewardshipResult result = assign_stewards(input, m_mapping);
-        write(result);
+        for (auto decision : decisions) {
+            decision.person_id = canonical(decision.person_id);
+            if (decision.decision == "nominate" && decision.nominee_person_id == 0) {
+                const auto found = m_person_of_login.find(decision.nominee);  // a directory login
+                if (found != m_person_of_login.end()) {
+                    decision.nominee_person_id = found->second;
+                    decision.nominee_name = input.people[found->second].name;
+                }
+            }
+            decision.nominee_person_id = canonical(decision.nominee_person_id);
+            input.decisions.push_back(std::move(decision));
+        }
+        auto candidate = m_db.prepare(
+            "INSERT INTO plan_candidates(plan_run, community_id, person_id, rank, score, outcome, reason) "
+            "VALUES (?,?,?,?,?,?,?)");
+        const StewardshipResult result = assign_stewards(input, m_mapping, [&](const Candidate& entry) {
+            candidate.bind(1, m_run).bind(2, entry.community_id).bind(3, entry.person_id);
+            candidate.bind(4, static_cast<std::int64_t>(entry.rank)).bind(5, entry.score).bind(6, entry.outcome);
+            candidate.bind(7, entry.reason).run();
+        }); 
+        write(result); 
+        return result.decisions;
     }
 
 private:
@@ -139,7 +179,7 @@ private:
     void merge_same_people(StewardshipInput& input) const {
         if (m_canonical.empty()) return;
         for (auto& community : input.communities) {
-            std::map<std::int64_t, ContributionFacts> merged;
+            std::unordered_map<std::int64_t, ContributionFacts> merged;
             for (const auto& [person, facts] : community.facts) {
                 auto& into = merged[canonical(person)];
                 into.pages_created += facts.pages_created;
@@ -181,7 +221,7 @@ private:
             if (!is_anonymous(person.key)) named.push_back(person);
         }
         const auto matches = match_people(named, directory, m_mapping.identity, m_messages);
-        std::map<std::string, std::int64_t> person_of_login;  // the lowest person id matched to each login
+        auto& person_of_login = m_person_of_login;  // the lowest person id matched to each login
         for (const auto& match : matches) {
             if (match.entry != nullptr) person_of_login.emplace(match.entry->login, match.person_id);
         }
@@ -220,14 +260,6 @@ private:
             role.bind(5, static_cast<std::int64_t>(assignment.rank)).bind(6, assignment.score);
             role.bind(7, assignment.reason).run();
         }
-        auto candidate = m_db.prepare(
-            "INSERT INTO plan_candidates(plan_run, community_id, person_id, rank, score, outcome, reason) "
-            "VALUES (?,?,?,?,?,?,?)");
-        for (const auto& entry : result.candidates) {
-            candidate.bind(1, m_run).bind(2, entry.community_id).bind(3, entry.person_id);
-            candidate.bind(4, static_cast<std::int64_t>(entry.rank)).bind(5, entry.score).bind(6, entry.outcome);
-            candidate.bind(7, entry.reason).run();
-        }
         std::vector<PlanMessage> all = m_messages;
         all.insert(all.end(), result.messages.begin(), result.messages.end());
         for (const auto& plan_message : all) {
@@ -247,6 +279,7 @@ private:
     const Mapping& m_mapping;
     std::vector<WorkspacePerson> m_people;
     std::vector<PlanMessage> m_messages;
+    std::map<std::string, std::int64_t> m_person_of_login;  // directory login -> the person matched to it
     std::map<std::int64_t, std::int64_t> m_canonical;  // person -> the person standing for them (same directory entry)
 };
 
@@ -261,8 +294,9 @@ std::string reference_date(workspace::Workspace& workspace) {
     return select.step() ? select.column_text(0) : std::string();
 }
 
-void plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping) {
-    StewardshipPlanner(workspace, plan_run, mapping).run();
+std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
+                                              const Mapping& mapping, const std::vector<OwnerDecision>& decisions) {
+    return StewardshipPlanner(workspace, plan_run, mapping).run(decisions);
 }
 
 }  // namespace baton::transform::mapping

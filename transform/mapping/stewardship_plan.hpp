@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "transform/mapping/mapping.hpp"
+#include "transform/owner_decisions.hpp"
 #include "workspace/workspace.hpp"
 
 namespace baton::transform::mapping {
@@ -16,6 +18,9 @@ namespace baton::transform::mapping {
 // For plan `plan_run`, whose communities and placements are written: reads each person's contribution
 // facts per community, matches people to the directory, assigns owners and managers, and writes
 // plan_roles, plan_candidates, plan_identities and the plan's messages (unmatched, ambiguous, pins ...).
-void plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping);
+// Owners' `decisions` are applied (a nominee known only by a directory login is found through the directory);
+// returns what became of each.
+std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
+                                              const Mapping& mapping, const std::vector<OwnerDecision>& decisions);
 
 }  // namespace baton::transform::mapping
