@@ -26,9 +26,11 @@ void test_kill_point() {
     if (kill_after > 0 && ++calls == kill_after) std::raise(SIGKILL);
 }
 
-LoadBatches::LoadBatches(sql::Database& workspace, sql::Database* target, const LoadOptions& options)
+LoadBatches::LoadBatches(sql::Database& workspace, sql::Database* target, const LoadOptions& options,
+                         LoadRecorder* recorder)
     : m_workspace(workspace),
       m_target(target),
+      m_recorder(recorder),
       m_dry_run(options.dry_run),
       m_batch_size(env_number("BATON_TEST_LOAD_BATCH", 5000)),
       m_pacer(options.rate) {
@@ -55,6 +57,7 @@ void LoadBatches::begin() {
 }
 
 void LoadBatches::commit() {
+    if (m_recorder != nullptr) m_recorder->flush();
     if (!m_dry_run) m_workspace.exec("COMMIT");
     test_kill_point();
     if (m_target != nullptr) m_target->exec(m_dry_run ? "ROLLBACK" : "COMMIT");

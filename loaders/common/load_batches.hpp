@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/sqlite.hpp"
+#include "loaders/common/load_recorder.hpp"
 #include "loaders/common/write_pacer.hpp"
 #include "loaders/loader.hpp"
 
@@ -18,7 +19,9 @@ namespace baton::load {
 class LoadBatches {
 public:
     // `target` may be null for targets without a database of their own (a server's API).
-    LoadBatches(sql::Database& workspace, sql::Database* target, const LoadOptions& options);
+    // `recorder` (optional) is flushed before each workspace commit.
+    LoadBatches(sql::Database& workspace, sql::Database* target, const LoadOptions& options,
+                LoadRecorder* recorder = nullptr);
     ~LoadBatches();
     LoadBatches(const LoadBatches&) = delete;
     LoadBatches& operator=(const LoadBatches&) = delete;
@@ -34,6 +37,7 @@ private:
     void commit();
     sql::Database& m_workspace;
     sql::Database* m_target;
+    LoadRecorder* m_recorder;
     bool m_dry_run;
     bool m_open = false;
     std::int64_t m_batch_size;

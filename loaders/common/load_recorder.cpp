@@ -1,6 +1,9 @@
 // What a load run records in the workspace per target object: id map, journal, conflicts and messages.
 #include "loaders/common/load_recorder.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace baton::load {
 namespace {
 constexpr const char* now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
@@ -22,8 +25,9 @@ LoadRecorder::LoadRecorder(workspace::Workspace& workspace, std::string target, 
                          "source_id = coalesce(excluded.source_id, source_id), target_hash = excluded.target_hash, "
                          "updated_at = CASE WHEN target_hash IS excluded.target_hash AND status = excluded.status "
                          "THEN updated_at ELSE excluded.updated_at END")),
-      m_status(m_db.prepare(std::string("UPDATE id_map SET status = ?4, run_id = ?5, updated_at = ") + now_sql +
-                            " WHERE target = ?1 AND object_kind = ?2 AND legacy_key = ?3 AND status <> ?4")),
+      m_status(m_db.prepare(std::string("UPDATE id_map SET run_id = ?5, updated_at = CASE WHEN status = ?4 THEN "
+                                        "updated_at ELSE ") + now_sql + " END, status = ?4 "
+                            "WHERE target = ?1 AND object_kind = ?2 AND legacy_key = ?3")),
       m_forget(m_db.prepare("DELETE FROM id_map WHERE target = ? AND object_kind = ? AND legacy_key = ?")),
       m_journal(m_db.prepare("INSERT INTO load_journal(run_id, target, object_kind, legacy_key, target_id, action, "
                              "before) VALUES (?,?,?,?,?,?,?)")),
@@ -52,8 +56,25 @@ void LoadRecorder::mapped(const char* kind, const std::string& legacy_key, const
                           const std::string& content_hash, const std::string& target_hash, std::int64_t source_id,
                           const char* status) {
     if (m_dry_run) return;
-    m_map.bind(1, m_target).bind(2, kind).bind(3, legacy_key).bind(4, target_id).bind(5, content_hash);
-    m_map.bind(6, m_run).bind(7, status).bind_id_or_null(8, source_id).bind(9, target_hash).run();
+    m_maps.push_back({kind, legacy_key, target_id, content_hash, target_hash, source_id, status});
+}
+
+void LoadRecorder::flush() {
+    for (const auto& row : m_journal_rows) {
+        m_journal.bind(1, m_run).bind(2, m_target).bind(3, row.kind).bind(4, row.legacy_key).bind(5, row.target_id);
+        m_journal.bind(6, row.action).bind_text_or_null(7, row.before).run();
+    }
+    m_journal_rows.clear();
+    std::sort(m_maps.begin(), m_maps.end(), [](const PendingMap& a, const PendingMap& b) {
+        const int kinds = std::strcmp(a.kind, b.kind);
+        return kinds != 0 ? kinds < 0 : a.legacy_key < b.legacy_key;
+    });
+    for (const auto& row : m_maps) {
+        m_map.bind(1, m_target).bind(2, row.kind).bind(3, row.legacy_key).bind(4, row.target_id);
+        m_map.bind(5, row.content_hash).bind(6, m_run).bind(7, row.status).bind_id_or_null(8, row.source_id);
+        m_map.bind(9, row.target_hash).run();
+    }
+    m_maps.clear();
 }
 
 void LoadRecorder::set_status(const char* kind, const std::string& legacy_key, const char* status) {
@@ -69,8 +90,7 @@ void LoadRecorder::forget(const char* kind, const std::string& legacy_key) {
 void LoadRecorder::journal(const char* kind, const std::string& legacy_key, const std::string& target_id,
                            const char* action, const std::string& before) {
     if (m_dry_run) return;
-    m_journal.bind(1, m_run).bind(2, m_target).bind(3, kind).bind(4, legacy_key).bind(5, target_id).bind(6, action);
-    m_journal.bind_text_or_null(7, before).run();
+    m_journal_rows.push_back({kind, legacy_key, target_id, action, before});
 }
 
 void LoadRecorder::conflict(const char* kind, const std::string& legacy_key, const std::string& target_id,

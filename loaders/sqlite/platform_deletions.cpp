@@ -1,6 +1,9 @@
 // Content and comments the plan no longer migrates: archived, deleted or kept in the target (--deleted).
 #include "loaders/sqlite/platform_deletions.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace baton::load::sqlite_target {
 namespace {
 
@@ -25,27 +28,47 @@ void PlatformDeletions::run(const PlatformTable& table, LoadCounts& counts) {
     const bool comments = name == "comments";
     const std::string community_of =
         comments ? "(SELECT community_id FROM content WHERE content.id = t.content_id)" : "t.community_id";
-    std::string scope;
-    if (!m_whole_plan) {
-        scope = " AND " + community_of + " IN (";
-        for (std::size_t i = 0; i < m_communities.size(); ++i) scope += (i ? "," : "") + std::to_string(m_communities[i]);
-        scope += m_communities.empty() ? "NULL)" : ")";
+    // Objects the id map holds that this load did not confirm: every object a load meets gets its id-map row
+    // stamped with the run (created, updated, unchanged, conflict, failed). A dry run stamps nothing: it
+    // remembered what it met in temp.seen instead.
+    std::vector<std::string> unconfirmed;
+    recorder.flush();  // the stamps of the last batch
+    {
+        std::optional<sql::Statement> seen_in_dry_run;
+        if (recorder.dry_run()) {
+            seen_in_dry_run.emplace(platform.prepare("SELECT 1 FROM temp.seen WHERE kind = ? AND legacy_key = ?"));
+        }
+        auto select = m_context.workspace.prepare(
+            "SELECT legacy_key FROM id_map WHERE target = ? AND object_kind = ? AND status <> 'failed' AND run_id <> ?");
+        select.bind(1, recorder.target()).bind(2, table.object_kind).bind(3, recorder.dry_run() ? 0 : recorder.run_id());
+        while (select.step()) {
+            std::string legacy_key = select.column_text(0);
+            if (seen_in_dry_run) {
+                seen_in_dry_run->bind(1, table.object_kind).bind(2, legacy_key);
+                const bool seen = seen_in_dry_run->step();
+                seen_in_dry_run->reset();
+                if (seen) continue;
+            }
+            unconfirmed.push_back(std::move(legacy_key));
+        }
     }
-    // Gathered first (deletions are few next to loads), then written.
     std::vector<Candidate> candidates;
     {
         auto select = platform.prepare("SELECT t.id, t.legacy_key, t.content_hash, coalesce((SELECT slug FROM "
-                                       "communities WHERE id = " + community_of + "), ''), " + owned_list(table) +
-                                       " FROM " + name + " t WHERE NOT EXISTS (SELECT 1 FROM temp.seen s WHERE "
-                                       "s.kind = ?1 AND s.legacy_key = t.legacy_key)" + scope + " ORDER BY t.id");
-        select.bind(1, table.object_kind);
-        while (select.step()) {
-            Candidate candidate{select.column_int(0), select.column_text(1), select.column_text(2), {},
-                                select.column_text(3)};
-            for (std::size_t i = 0; i < table.owned.size(); ++i) {
-                candidate.values.push_back(column_value(select, static_cast<int>(i) + 4));
+                                       "communities WHERE id = " + community_of + "), ''), coalesce(" + community_of +
+                                       ", 0), " + owned_list(table) + " FROM " + name + " t WHERE t.legacy_key = ?");
+        for (const auto& legacy_key : unconfirmed) {
+            select.bind(1, legacy_key);
+            if (select.step() && (m_whole_plan || std::find(m_communities.begin(), m_communities.end(),
+                                                            select.column_int(4)) != m_communities.end())) {
+                Candidate candidate{select.column_int(0), select.column_text(1), select.column_text(2), {},
+                                    select.column_text(3)};
+                for (std::size_t i = 0; i < table.owned.size(); ++i) {
+                    candidate.values.push_back(column_value(select, static_cast<int>(i) + 5));
+                }
+                candidates.push_back(std::move(candidate));
             }
-            candidates.push_back(std::move(candidate));
+            select.reset();
         }
     }
     if (candidates.empty()) return;

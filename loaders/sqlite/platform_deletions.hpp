@@ -10,7 +10,7 @@
 namespace baton::load::sqlite_target {
 
 // Run after the upserts of a load that covered every item of its communities (no --limit, no --ids): a row of
-// the table that the load did not see (temp.seen) and that the id map says baton loaded is gone from the plan.
+// the table whose id-map row this load did not stamp (a dry run: did not meet, temp.seen) is gone from the plan.
 // archive: status 'archived' (id map: ignored); delete: the row is removed (id-map row too); keep: only the id
 // map notes it (ignored). Each archive or delete is journalled with the row before; a row edited in the target
 // since baton wrote it is left alone as a conflict.

@@ -60,7 +60,7 @@ RollbackResult rollback_run(workspace::Workspace& workspace, sql::Database& plat
     RollbackResult result;
     result.target = target;
     LoadRecorder recorder(workspace, target, run_id, false);
-    LoadBatches batches(workspace.db(), &platform, LoadOptions{});
+    LoadBatches batches(workspace.db(), &platform, LoadOptions{}, &recorder);
     ensure_platform_schema(platform);
     std::map<std::string, std::unique_ptr<TableUndo>> undo;
     auto mark = workspace.db().prepare("UPDATE load_journal SET rolled_back_by = ? WHERE id = ?");

@@ -61,9 +61,9 @@ LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int6
     platform.exec("DROP TABLE IF EXISTS temp.seen; "
                   "CREATE TEMP TABLE seen(kind TEXT, legacy_key TEXT, PRIMARY KEY (kind, legacy_key)) WITHOUT ROWID");
     LoadRecorder recorder(workspace, result.target, run_id, options.dry_run);
-    LoadBatches batches(workspace.db(), &platform, options);
+    LoadBatches batches(workspace.db(), &platform, options, &recorder);
     sqlite_target::ensure_platform_schema(platform);
-    sqlite_target::PlatformLoad({platform, recorder, batches}, workspace.db(), plan_run, options, selection)
+    sqlite_target::PlatformLoad({platform, workspace.db(), recorder, batches}, workspace.db(), plan_run, options, selection)
         .run(result);
     batches.finish();
     return result;

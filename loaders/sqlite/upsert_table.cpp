@@ -55,7 +55,7 @@ UpsertTable::UpsertTable(WriteContext context, const PlatformTable& table, bool 
       m_insert(context.platform.prepare(insert_sql(table))),
       m_update(context.platform.prepare(update_sql(table))),
       m_image(context.platform, table.name) {
-    if (track_seen) {
+    if (track_seen && context.recorder.dry_run()) {  // see PlatformDeletions
         m_seen = std::make_unique<sql::Statement>(
             context.platform.prepare("INSERT OR IGNORE INTO temp.seen(kind, legacy_key) VALUES (?, ?)"));
     }

@@ -17,6 +17,7 @@ namespace baton::load::sqlite_target {
 // Everything a table writer shares: the target, the workspace records, the batches.
 struct WriteContext {
     sql::Database& platform;
+    sql::Database& workspace;
     LoadRecorder& recorder;
     LoadBatches& batches;
 };
