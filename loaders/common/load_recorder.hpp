@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,13 +76,17 @@ private:
     std::int64_t m_run;
     bool m_dry_run;
     sql::Statement m_find;
-    sql::Statement m_map;
     sql::Statement m_status;
     sql::Statement m_forget;
-    sql::Statement m_journal;
     sql::Statement m_conflict;
     sql::Statement m_message;
+    sql::Statement m_journal_many;  // rows_per_statement rows at once
+    sql::Statement m_map_many;
+    std::unique_ptr<sql::Statement> m_journal_tail;  // the last, shorter statement of a flush
+    std::unique_ptr<sql::Statement> m_map_tail;
     sql::Statement m_failed;
+    sql::Statement& tail_journal_statement(std::size_t rows);
+    sql::Statement& tail_map_statement(std::size_t rows);
 };
 
 }  // namespace baton::load

@@ -2,7 +2,6 @@
 #include "loaders/sqlite/platform_deletions.hpp"
 
 #include <algorithm>
-#include <optional>
 
 namespace baton::load::sqlite_target {
 namespace {
@@ -17,9 +16,13 @@ struct Candidate {
 
 }  // namespace
 
-PlatformDeletions::PlatformDeletions(WriteContext context, std::string policy, bool whole_plan,
+PlatformDeletions::PlatformDeletions(WriteContext context, std::int64_t plan_run, std::string policy, bool whole_plan,
                                      std::vector<std::int64_t> communities)
-    : m_context(context), m_policy(std::move(policy)), m_whole_plan(whole_plan), m_communities(std::move(communities)) {}
+    : m_context(context),
+      m_plan_run(plan_run),
+      m_policy(std::move(policy)),
+      m_whole_plan(whole_plan),
+      m_communities(std::move(communities)) {}
 
 void PlatformDeletions::run(const PlatformTable& table, LoadCounts& counts) {
     auto& platform = m_context.platform;
@@ -28,29 +31,19 @@ void PlatformDeletions::run(const PlatformTable& table, LoadCounts& counts) {
     const bool comments = name == "comments";
     const std::string community_of =
         comments ? "(SELECT community_id FROM content WHERE content.id = t.content_id)" : "t.community_id";
-    // Objects the id map holds that this load did not confirm: every object a load meets gets its id-map row
-    // stamped with the run (created, updated, unchanged, conflict, failed). A dry run stamps nothing: it
-    // remembered what it met in temp.seen instead.
+    // Objects the id map holds for this target whose item the plan no longer migrates (found by the id map's
+    // source and the legacy key SOURCEKEY#ITEMKEY); rows without a source (mapped before it was recorded) are left
+    // alone. An item the plan moved to a community outside --community is still in the plan: not gone.
     std::vector<std::string> unconfirmed;
-    recorder.flush();  // the stamps of the last batch
+    recorder.flush();
     {
-        std::optional<sql::Statement> seen_in_dry_run;
-        if (recorder.dry_run()) {
-            seen_in_dry_run.emplace(platform.prepare("SELECT 1 FROM temp.seen WHERE kind = ? AND legacy_key = ?"));
-        }
         auto select = m_context.workspace.prepare(
-            "SELECT legacy_key FROM id_map WHERE target = ? AND object_kind = ? AND status <> 'failed' AND run_id <> ?");
-        select.bind(1, recorder.target()).bind(2, table.object_kind).bind(3, recorder.dry_run() ? 0 : recorder.run_id());
-        while (select.step()) {
-            std::string legacy_key = select.column_text(0);
-            if (seen_in_dry_run) {
-                seen_in_dry_run->bind(1, table.object_kind).bind(2, legacy_key);
-                const bool seen = seen_in_dry_run->step();
-                seen_in_dry_run->reset();
-                if (seen) continue;
-            }
-            unconfirmed.push_back(std::move(legacy_key));
-        }
+            "SELECT m.legacy_key FROM id_map m JOIN sources s ON s.id = m.source_id WHERE m.target = ? AND "
+            "m.object_kind = ? AND m.status <> 'failed' AND substr(m.legacy_key, 1, length(s.key) + 1) = s.key || '#' "
+            "AND NOT EXISTS (SELECT 1 FROM items i WHERE i.source_id = m.source_id AND i.key = substr(m.legacy_key, "
+            "length(s.key) + 2) AND i.id IN (SELECT item_id FROM plan_placements WHERE plan_run = ? AND action = 'migrate'))");
+        select.bind(1, recorder.target()).bind(2, table.object_kind).bind(3, m_plan_run);
+        while (select.step()) unconfirmed.push_back(select.column_text(0));
     }
     std::vector<Candidate> candidates;
     {

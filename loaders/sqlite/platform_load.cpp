@@ -65,7 +65,7 @@ std::string PlatformLoad::due_date(std::int64_t offset_days) const {
 }
 
 void PlatformLoad::load_communities(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("community"), false);
+    UpsertTable table(m_context, platform_table("community"));
     auto select = m_ws.prepare(
         "SELECT c.id, s.key || '#' || coalesce(ct.key, 'site'), c.slug, c.name, coalesce(c.description, ''), "
         "coalesce(c.source_id, 0) FROM plan_communities c JOIN sources s ON s.id = c.source_id LEFT JOIN containers ct "
@@ -82,7 +82,7 @@ void PlatformLoad::load_communities(LoadCounts& counts) {
 }
 
 void PlatformLoad::load_users(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("user"), false);
+    UpsertTable table(m_context, platform_table("user"));
     auto select = m_ws.prepare(
         "SELECT p.id, s.key || '#' || p.key, coalesce(p.login, ''), "
         "coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), coalesce(p.email, ''), p.source_id "
@@ -101,7 +101,7 @@ void PlatformLoad::load_users(LoadCounts& counts) {
 }
 
 void PlatformLoad::load_memberships(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("membership"), false);
+    UpsertTable table(m_context, platform_table("membership"));
     // Owners and managers from the plan, then every other author of selected content as a member.
     auto select = m_ws.prepare(
         "SELECT community_id, person_id, role, reason FROM plan_roles WHERE plan_run = ?1 AND community_id IN "
@@ -124,7 +124,8 @@ void PlatformLoad::load_memberships(LoadCounts& counts) {
 }
 
 void PlatformLoad::load_content(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("content"), m_selection.whole_items);
+    UpsertTable table(m_context, platform_table("content"));
+    m_content_was_empty = table.empty_at_start();
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
         "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
@@ -167,7 +168,8 @@ void PlatformLoad::load_content(LoadCounts& counts) {
 }
 
 void PlatformLoad::load_comments(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("comment"), m_selection.whole_items);
+    UpsertTable table(m_context, platform_table("comment"));
+    m_comments_were_empty = table.empty_at_start();
     auto find_content = m_context.platform.prepare("SELECT id FROM content WHERE legacy_key = ?");
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
@@ -204,7 +206,7 @@ void PlatformLoad::load_comments(LoadCounts& counts) {
 }
 
 void PlatformLoad::load_tasks(LoadCounts& counts) {
-    UpsertTable table(m_context, platform_table("task"), false);
+    UpsertTable table(m_context, platform_table("task"));
     auto select = m_ws.prepare(
         "SELECT community_id, person_id, role, seq, code, title, description, coalesce(due_offset_days, 0) "
         "FROM plan_tasks WHERE plan_run = ? AND community_id IN (SELECT id FROM temp.selected_communities) "
@@ -235,9 +237,10 @@ void PlatformLoad::write_deletions(LoadResult& result) {
     if (!m_selection.whole_plan) {
         for (const auto& [workspace_id, loaded] : m_communities) communities.push_back(loaded.id);
     }
-    PlatformDeletions deletions(m_context, m_options.deleted_policy, m_selection.whole_plan, communities);
-    deletions.run(platform_table("comment"), result.comments);
-    deletions.run(platform_table("content"), result.content);
+    PlatformDeletions deletions(m_context, m_plan, m_options.deleted_policy, m_selection.whole_plan, communities);
+    // A table empty before this load holds only what it just wrote: nothing there can be gone from the plan.
+    if (!m_comments_were_empty) deletions.run(platform_table("comment"), result.comments);
+    if (!m_content_was_empty) deletions.run(platform_table("content"), result.content);
 }
 
 }  // namespace baton::load::sqlite_target

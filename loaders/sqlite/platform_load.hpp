@@ -42,6 +42,8 @@ private:
     // Workspace id -> what was loaded; bounded by communities and people, not items.
     std::unordered_map<std::int64_t, Loaded> m_communities;
     std::unordered_map<std::int64_t, Loaded> m_users;
+    bool m_content_was_empty = false;
+    bool m_comments_were_empty = false;
 };
 
 }  // namespace baton::load::sqlite_target

@@ -58,8 +58,6 @@ LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int6
     result.target = target_name();
     const LoadSelection selection(workspace, plan_run, options);
     sql::Database platform = sqlite_target::open_platform(m_path, options.dry_run);
-    platform.exec("DROP TABLE IF EXISTS temp.seen; "
-                  "CREATE TEMP TABLE seen(kind TEXT, legacy_key TEXT, PRIMARY KEY (kind, legacy_key)) WITHOUT ROWID");
     LoadRecorder recorder(workspace, result.target, run_id, options.dry_run);
     LoadBatches batches(workspace.db(), &platform, options, &recorder);
     sqlite_target::ensure_platform_schema(platform);

@@ -20,6 +20,10 @@ std::string insert_sql(const PlatformTable& table) {
     return "INSERT INTO " + std::string(table.name) + "(" + columns + ") VALUES (" + placeholders + ")";
 }
 
+bool table_is_empty(sql::Database& db, const PlatformTable& table) {
+    return db.query_int("SELECT NOT EXISTS (SELECT 1 FROM " + std::string(table.name) + ")") != 0;
+}
+
 std::string update_sql(const PlatformTable& table) {
     std::string assignments = "content_hash = ?2";
     int index = 3;
@@ -47,46 +51,64 @@ bool edited_in_target(const std::string& current_hash, const std::string& row_ha
     return !mapped || mapped->target_hash.empty() || current_hash != mapped->target_hash;
 }
 
-UpsertTable::UpsertTable(WriteContext context, const PlatformTable& table, bool track_seen)
+UpsertTable::UpsertTable(WriteContext context, const PlatformTable& table)
     : m_context(context),
       m_table(table),
-      m_find(context.platform.prepare("SELECT id, content_hash, " + owned_list(table) + " FROM " +
-                                      std::string(table.name) + " WHERE legacy_key = ?")),
+      m_find(context.platform.prepare("SELECT id, content_hash FROM " + std::string(table.name) +
+                                      " WHERE legacy_key = ?")),
+      m_read_owned(context.platform.prepare("SELECT " + owned_list(table) + " FROM " + std::string(table.name) +
+                                            " WHERE id = ?")),
       m_insert(context.platform.prepare(insert_sql(table))),
+      m_insert_new(context.platform.prepare(insert_sql(table) + " ON CONFLICT (legacy_key) DO NOTHING")),
+      m_empty_at_start(table_is_empty(context.platform, table)),
       m_update(context.platform.prepare(update_sql(table))),
-      m_image(context.platform, table.name) {
-    if (track_seen && context.recorder.dry_run()) {  // see PlatformDeletions
-        m_seen = std::make_unique<sql::Statement>(
-            context.platform.prepare("INSERT OR IGNORE INTO temp.seen(kind, legacy_key) VALUES (?, ?)"));
-    }
-}
+      m_image(context.platform, table.name) {}
 
 std::int64_t UpsertTable::upsert(const std::string& legacy_key, const Values& values, std::int64_t source_id,
                                  const std::string& community_slug, LoadCounts& counts) {
-    if (m_seen) m_seen->bind(1, m_table.object_kind).bind(2, legacy_key).run();
     const std::string hash = hash_of(m_table, values);
+    if (m_empty_at_start) {
+        // A table empty when the load began holds only what this load wrote: insert without looking first
+        // (a legacy key met twice falls through to the lookup below).
+        m_insert_new.bind(1, legacy_key).bind(2, hash);
+        for (std::size_t i = 0; i < values.size(); ++i) bind_value(m_insert_new, static_cast<int>(i) + 3, values[i]);
+        m_context.batches.before_write();
+        std::string error;
+        if (!run_or_fail(m_context.platform, m_insert_new, error)) {
+            ++counts.failed;
+            m_context.recorder.failed(m_table.object_kind, legacy_key, "the target refused it: " + error, source_id);
+            return 0;
+        }
+        if (m_context.platform.changes() > 0) return created(legacy_key, hash, source_id, counts);
+    }
     m_find.bind(1, legacy_key);
     const bool exists = m_find.step();
-    std::int64_t id = 0;
-    std::string row_hash;
+    const std::int64_t found_id = exists ? m_find.column_int(0) : 0;
+    const std::string row_hash = exists ? m_find.column_text(1) : std::string();
+    m_find.reset();
+    std::int64_t id = found_id;
     std::string current_hash;
-    if (exists) {
-        id = m_find.column_int(0);
-        row_hash = m_find.column_text(1);
-        if (row_hash != hash) {
+    if (exists && row_hash != hash) {
+        m_read_owned.bind(1, id);
+        if (m_read_owned.step()) {
             Values current;
             for (std::size_t i = 0; i < m_table.owned.size(); ++i) {
-                current.push_back(column_value(m_find, static_cast<int>(i) + 2));
+                current.push_back(column_value(m_read_owned, static_cast<int>(i)));
             }
             current_hash = hash_of(m_table, current);
         }
+        m_read_owned.reset();
     }
-    m_find.reset();
     auto& recorder = m_context.recorder;
     const std::string target_id = std::to_string(id);
     if (exists && row_hash == hash) {
         ++counts.unchanged;
-        recorder.mapped(m_table.object_kind, legacy_key, target_id, hash, hash, source_id);
+        // The id map is written only when it does not already say so (a re-run writes nothing).
+        const auto mapped = recorder.find(m_table.object_kind, legacy_key);
+        if (!mapped || mapped->target_id != target_id || mapped->content_hash != hash || mapped->target_hash != hash ||
+            mapped->status != "imported") {
+            recorder.mapped(m_table.object_kind, legacy_key, target_id, hash, hash, source_id);
+        }
         return id;
     }
     std::string before;
@@ -111,11 +133,22 @@ std::int64_t UpsertTable::upsert(const std::string& legacy_key, const Values& va
         recorder.failed(m_table.object_kind, legacy_key, "the target refused it: " + error, source_id);
         return 0;
     }
-    if (!exists) id = m_context.platform.last_insert_rowid();
+    if (!exists) return created(legacy_key, hash, source_id, counts);
     const std::string written_id = std::to_string(id);
-    recorder.journal(m_table.object_kind, legacy_key, written_id, exists ? "updated" : "created", before);
+    recorder.journal(m_table.object_kind, legacy_key, written_id, "updated", before);
     recorder.mapped(m_table.object_kind, legacy_key, written_id, hash, hash, source_id);
-    ++(exists ? counts.updated : counts.created);
+    ++counts.updated;
+    m_context.batches.after_write();
+    return id;
+}
+
+std::int64_t UpsertTable::created(const std::string& legacy_key, const std::string& hash, std::int64_t source_id,
+                                  LoadCounts& counts) {
+    const std::int64_t id = m_context.platform.last_insert_rowid();
+    const std::string written_id = std::to_string(id);
+    m_context.recorder.journal(m_table.object_kind, legacy_key, written_id, "created", {});
+    m_context.recorder.mapped(m_table.object_kind, legacy_key, written_id, hash, hash, source_id);
+    ++counts.created;
     m_context.batches.after_write();
     return id;
 }

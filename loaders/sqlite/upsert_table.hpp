@@ -33,18 +33,24 @@ bool edited_in_target(const std::string& current_hash, const std::string& row_ha
 
 class UpsertTable {
 public:
-    UpsertTable(WriteContext context, const PlatformTable& table, bool track_seen);
+    UpsertTable(WriteContext context, const PlatformTable& table);
     // Returns the row id in the target (0 when the write failed).
     std::int64_t upsert(const std::string& legacy_key, const Values& values, std::int64_t source_id,
                         const std::string& community_slug, LoadCounts& counts);
 
+    [[nodiscard]] bool empty_at_start() const noexcept { return m_empty_at_start; }
+
 private:
+    std::int64_t created(const std::string& legacy_key, const std::string& hash, std::int64_t source_id,
+                         LoadCounts& counts);  // journals and maps the row just inserted
     WriteContext m_context;
     const PlatformTable& m_table;
-    sql::Statement m_find;
+    sql::Statement m_find;        // id and content_hash only: most rows are found unchanged
+    sql::Statement m_read_owned;  // the owned columns, read only when the hash differs
     sql::Statement m_insert;
+    sql::Statement m_insert_new;  // ... ON CONFLICT (legacy_key) DO NOTHING
+    bool m_empty_at_start;
     sql::Statement m_update;
-    std::unique_ptr<sql::Statement> m_seen;
     RowImage m_image;
 };
 

@@ -71,6 +71,7 @@ TEST(SqliteLoadGuarantees, ADeltaTouchesOnlyChangedMovedNewAndDeletedItems) {
     // Everything else was left alone: the journal has no other content rows, and a second load writes nothing.
     const LoadResult again = test::load_with(planned, platform, {}, &run);
     EXPECT_EQ(ws_int(planned, "SELECT count(*) FROM load_journal WHERE run_id = " + std::to_string(run)), 0);
+    EXPECT_EQ(ws_int(planned, "SELECT count(*) FROM id_map WHERE run_id = " + std::to_string(run)), 0);  // nor the map
     EXPECT_EQ(again.content.deleted + again.content.updated + again.content.created, 0);
 }
 
