@@ -51,9 +51,8 @@ LoadRecorder::LoadRecorder(workspace::Workspace& workspace, std::string target, 
       m_dry_run(dry_run),
       m_find(m_db.prepare("SELECT target_id, coalesce(content_hash, ''), coalesce(target_hash, ''), status FROM id_map "
                           "WHERE target = ? AND object_kind = ? AND legacy_key = ?")),
-      m_status(m_db.prepare(std::string("UPDATE id_map SET run_id = ?5, updated_at = CASE WHEN status = ?4 THEN "
-                                        "updated_at ELSE ") + now_sql + " END, status = ?4 "
-                            "WHERE target = ?1 AND object_kind = ?2 AND legacy_key = ?3")),
+      m_status(m_db.prepare(std::string("UPDATE id_map SET status = ?4, run_id = ?5, updated_at = ") + now_sql +
+                            " WHERE target = ?1 AND object_kind = ?2 AND legacy_key = ?3 AND status <> ?4")),
       m_forget(m_db.prepare("DELETE FROM id_map WHERE target = ? AND object_kind = ? AND legacy_key = ?")),
       m_conflict(m_db.prepare("INSERT INTO load_conflicts(run_id, target, object_kind, legacy_key, target_id, "
                               "community_slug, detail) VALUES (?,?,?,?,?,?,?)")),
