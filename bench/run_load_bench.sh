@@ -5,7 +5,7 @@
 # each. Rates count objects (rows of every table: communities, users, memberships, content, comments, tasks).
 #
 # usage: run_load_bench.sh BATON LOAD_FLOOR DATA_DIR SHARED_DIR
-# environment: BATON_BENCH_LOAD_POSTS  posts of the generated WXR, default 25000 (~100 k items with comments)
+# environment: BATON_BENCH_LOAD_POSTS  posts of the generated WXR, default 31000 (about 100 k content items and comments to migrate)
 set -euo pipefail
 
 if [[ $# -ne 4 ]]; then
@@ -16,7 +16,7 @@ baton=$1
 floor=$2
 data_dir=$3
 generator=$4/tools/gen_wxr.py
-posts=${BATON_BENCH_LOAD_POSTS:-25000}
+posts=${BATON_BENCH_LOAD_POSTS:-31000}
 mkdir -p "$data_dir"
 generator_hash=$(sha256sum "$generator" | cut -c1-12)
 wxr=$data_dir/load-wxr-$posts-$generator_hash.xml
