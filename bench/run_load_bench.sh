@@ -17,6 +17,10 @@ floor=$2
 data_dir=$3
 generator=$4/tools/gen_wxr.py
 posts=${BATON_BENCH_LOAD_POSTS:-31000}
+if [[ ! -x /usr/bin/time ]]; then
+    echo "run_load_bench.sh: /usr/bin/time not found; install the Debian package time" >&2
+    exit 1
+fi
 mkdir -p "$data_dir"
 generator_hash=$(sha256sum "$generator" | cut -c1-12)
 wxr=$data_dir/load-wxr-$posts-$generator_hash.xml
