@@ -1,6 +1,7 @@
 // `baton load` options on the SQLite target: dry run, --community, --limit, --ids, --go-live.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -112,6 +113,25 @@ TEST(SqliteLoadOptions, GoLiveGivesTasksDueDates) {
                                    "date('2027-02-26', due_offset_days || ' days')"),
               0);
     EXPECT_GT(target_int(platform, "SELECT count(*) FROM tasks WHERE due_date > '2027-02-26'"), 0);
+}
+
+}  // namespace baton::load
+
+namespace baton::load {
+
+TEST(SqliteLoadOptions, RateCapsTargetWrites) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    LoadOptions options;
+    options.rate = 100;  // writes per second
+    const auto start = std::chrono::steady_clock::now();
+    const LoadResult result = test::load_with(planned, platform, options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto writes = result.communities.created + result.users.created + result.memberships.created +
+                        result.content.created + result.comments.created + result.tasks.created;
+    ASSERT_GT(writes, 40);
+    // A pacer can only slow writes down, so this lower bound holds on any machine, however busy.
+    EXPECT_GE(seconds, static_cast<double>(writes - 1) / options.rate);
 }
 
 }  // namespace baton::load
