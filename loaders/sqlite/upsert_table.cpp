@@ -114,7 +114,9 @@ std::int64_t UpsertTable::upsert(const std::string& legacy_key, const Values& va
     std::string before;
     if (exists) {
         const auto mapped = recorder.find(m_table.object_kind, legacy_key);
-        if (edited_in_target(current_hash, row_hash, mapped)) {
+        // A row that already holds exactly the new values (its stored hash is stale, e.g. written by an older
+        // hash function) is no conflict: it is rewritten with the new hash.
+        if (current_hash != hash && edited_in_target(current_hash, row_hash, mapped)) {
             ++counts.conflicts;
             recorder.conflict(m_table.object_kind, legacy_key, target_id, community_slug,
                               "was edited in the target after baton loaded it; the newer source version was not "

@@ -132,3 +132,23 @@ TEST(SqliteLoadGuarantees, AnObjectEditedInTheTargetIsNotOverwritten) {
 }
 
 }  // namespace baton::load
+
+namespace baton::load {
+
+TEST(SqliteLoadGuarantees, ARowHoldingTheNewValuesUnderAStaleHashIsNoConflict) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    test::load_with(planned, platform);
+    // As if written by a build with another hash function: same values, other stored hash, id map without one.
+    target_exec(platform, "UPDATE content SET content_hash = 'old' WHERE title = 'Hello world!'");
+    {
+        auto& db = planned.workspace.db();
+        db.exec("UPDATE id_map SET target_hash = NULL WHERE object_kind = 'content' AND legacy_key LIKE '%#post:1'");
+    }
+    const LoadResult again = test::load_with(planned, platform);
+    EXPECT_EQ(again.content.conflicts, 0);
+    EXPECT_EQ(again.content.updated, 1);
+    EXPECT_EQ(target_int(platform, "SELECT count(*) FROM content WHERE content_hash = 'old'"), 0);
+}
+
+}  // namespace baton::load
