@@ -64,6 +64,9 @@ RollbackResult rollback_run(workspace::Workspace& workspace, sql::Database& plat
     ensure_platform_schema(platform);
     std::map<std::string, std::unique_ptr<TableUndo>> undo;
     auto mark = workspace.db().prepare("UPDATE load_journal SET rolled_back_by = ? WHERE id = ?");
+    // The source of a legacy key SOURCEKEY#...: a deleted object's id-map row went with it, and comes back with it.
+    auto source_of = workspace.db().prepare("SELECT id FROM sources WHERE substr(?1, 1, length(key) + 1) = key || '#' "
+                                            "ORDER BY length(key) DESC LIMIT 1");
     auto entries = workspace.db().prepare(
         "SELECT id, object_kind, legacy_key, target_id, action, coalesce(before, '') FROM load_journal "
         "WHERE run_id = ? AND target = ? AND rolled_back_by IS NULL ORDER BY id DESC");
@@ -95,13 +98,19 @@ RollbackResult rollback_run(workspace::Workspace& workspace, sql::Database& plat
                 ++result.restored;
                 auto& read = table->read_owned;
                 read.bind(1, id);
+                std::int64_t source_id = 0;
+                if (action == "deleted") {
+                    source_of.bind(1, legacy_key);
+                    source_id = source_of.step() ? source_of.column_int(0) : 0;
+                    source_of.reset();
+                }
                 if (read.step()) {
                     Values owned;
                     for (std::size_t i = 0; i < table->platform_table.owned.size(); ++i) {
                         owned.push_back(column_value(read, static_cast<int>(i) + 1));
                     }
                     recorder.mapped(object_kind, legacy_key, std::to_string(id), read.column_text(0),
-                                    hash_of(table->platform_table, owned), 0, "needs-update");
+                                    hash_of(table->platform_table, owned), source_id, "needs-update");
                 }
                 read.reset();
             }

@@ -152,3 +152,41 @@ TEST(SqliteLoadGuarantees, ARowHoldingTheNewValuesUnderAStaleHashIsNoConflict) {
 }
 
 }  // namespace baton::load
+
+namespace baton::load {
+
+TEST(SqliteLoadGuarantees, RollbackPutsBackDeletedAndArchivedRowsAndRemovesCreatedOnes) {
+    test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    test::load_with(planned, platform);
+    const std::string before = test::target_objects(platform);
+    const std::string draft_id = target_text(platform, "SELECT id FROM content WHERE title = 'Draft Page'");
+    const std::string hello_id = target_text(platform, "SELECT id FROM content WHERE title = 'Hello world!'");
+    // Draft Page deleted, Hello world! (with its comment) archived, post 15 replaced by a new post 1015.
+    test::extract_edited_small_export(planned, {{"<wp:post_id>15</wp:post_id>", "<wp:post_id>1015</wp:post_id>"}},
+                                      {"Draft Page"});
+    LoadOptions remove;
+    remove.deleted_policy = "delete";
+    std::int64_t delta_run = 0;
+    const LoadResult delta = test::load_with(planned, platform, remove, &delta_run);
+    ASSERT_EQ(delta.content.deleted, 2);
+    ASSERT_EQ(delta.content.created, 1);
+    RollbackResult undone;
+    workspace::recorded_run(planned.workspace, "rollback", "", [&](std::int64_t run) {
+        undone = create_loader("sqlite:" + platform)->rollback(planned.workspace, delta_run, run);
+        return workspace::RunOutcome::succeeded;
+    });
+    EXPECT_EQ(undone.removed, 1);
+    EXPECT_GE(undone.restored, 2);
+    EXPECT_EQ(undone.failed, 0);
+    EXPECT_EQ(test::target_objects(platform), before);  // every object as it was, hashes included
+    EXPECT_EQ(target_text(platform, "SELECT id FROM content WHERE title = 'Draft Page'"), draft_id);  // same id
+    EXPECT_EQ(target_text(platform, "SELECT id FROM content WHERE title = 'Hello world!'"), hello_id);
+    EXPECT_EQ(ws_int(planned, "SELECT count(*) FROM load_journal WHERE run_id = " + std::to_string(delta_run) +
+                                  " AND rolled_back_by IS NULL"),
+              0);
+    // The restored objects differ from the plan again: the next load writes them once more.
+    EXPECT_EQ(test::load_with(planned, platform, remove).content.deleted, 2);
+}
+
+}  // namespace baton::load
