@@ -35,6 +35,7 @@ const char* exit_code_name(ExitCode code) noexcept {
         case ExitCode::target: return "target-error";
         case ExitCode::precondition: return "precondition-failed";
         case ExitCode::output_unwritable: return "output-unwritable";
+        case ExitCode::verify_differences: return "verify-differences";
         case ExitCode::interrupted: return "interrupted";
     }
     return "unknown";

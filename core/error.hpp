@@ -22,6 +22,7 @@ enum class ExitCode : int {
     target = 10,
     precondition = 11,
     output_unwritable = 12,
+    verify_differences = 13,  // `baton verify` found the target and the id map apart (not an error)
     interrupted = 130,
 };
 

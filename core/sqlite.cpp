@@ -191,6 +191,8 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
 
+bool Statement::column_is_integer(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_INTEGER; }
+
 Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

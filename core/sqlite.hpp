@@ -80,6 +80,7 @@ public:
     [[nodiscard]] double column_double(int index) const;
     [[nodiscard]] std::string column_text(int index) const;
     [[nodiscard]] bool column_is_null(int index) const;
+    [[nodiscard]] bool column_is_integer(int index) const;  // stored as an INTEGER (not text, real or NULL)
 
 private:
     void check_bind(int rc, int index);

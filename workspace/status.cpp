@@ -61,6 +61,18 @@ std::string json_counts(const Map& counts) {
     return json + "}";
 }
 
+void collect_loaded(sql::Database& db, std::vector<LoadedStatus>& loaded) {
+    auto select = db.prepare(
+        "SELECT m.target, m.object_kind, sum(m.status = 'imported'), sum(m.status = 'needs-update'), "
+        "sum(m.status = 'failed'), sum(m.status = 'ignored'), sum(m.status = 'needs-update' AND EXISTS (SELECT 1 FROM "
+        "load_conflicts c WHERE c.target = m.target AND c.object_kind = m.object_kind AND c.legacy_key = "
+        "m.legacy_key AND c.run_id = m.run_id)) FROM id_map m GROUP BY m.target, m.object_kind ORDER BY 1, 2");
+    while (select.step()) {
+        loaded.push_back({select.column_text(0), select.column_text(1), select.column_int(2), select.column_int(3),
+                          select.column_int(4), select.column_int(5), select.column_int(6)});
+    }
+}
+
 }  // namespace
 
 WorkspaceStatus collect_status(Workspace& workspace, int recent_runs) {
@@ -82,6 +94,7 @@ WorkspaceStatus collect_status(Workspace& workspace, int recent_runs) {
     auto containers = db.prepare("SELECT kind, count(*) FROM containers GROUP BY kind ORDER BY kind");
     while (containers.step()) status.containers_by_kind[containers.column_text(0)] = containers.column_int(1);
     collect_plan(db, status.plan);
+    collect_loaded(db, status.loaded);
     status.runs = workspace.recent_runs(recent_runs);
     return status;
 }
@@ -116,6 +129,14 @@ std::string status_as_text(const WorkspaceStatus& status) {
             << status.plan.people_with_roles << " people with roles, " << status.plan.placed_items
             << " items to migrate, " << status.plan.excluded_items << " excluded, " << status.plan.tasks
             << " onboarding tasks\n";
+    }
+    std::string loaded_target;
+    for (const auto& loaded : status.loaded) {
+        if (loaded.target != loaded_target) out << "\nloaded into " << (loaded_target = loaded.target) << ":\n";
+        out << "  " << loaded.object_kind << ": " << loaded.imported << " imported, " << loaded.needs_update
+            << " needs update, " << loaded.failed << " failed, " << loaded.conflicts << " conflicts";
+        if (loaded.ignored > 0) out << ", " << loaded.ignored << " gone from the plan";
+        out << '\n';
     }
     if (!status.runs.empty()) out << "\nrecent runs:\n";
     for (const auto& run : status.runs) {
@@ -160,6 +181,15 @@ std::string status_as_json(const WorkspaceStatus& status) {
             << status.plan.placed_items << ", \"excluded_items\": " << status.plan.excluded_items
             << ", \"tasks\": " << status.plan.tasks << '}';
     }
+    out << ",\n  \"loaded\": [";
+    for (std::size_t i = 0; i < status.loaded.size(); ++i) {
+        const auto& loaded = status.loaded[i];
+        out << (i == 0 ? "\n" : ",\n") << "    {\"target\": " << text::json_string(loaded.target)
+            << ", \"object_kind\": " << text::json_string(loaded.object_kind) << ", \"imported\": " << loaded.imported
+            << ", \"needs_update\": " << loaded.needs_update << ", \"failed\": " << loaded.failed
+            << ", \"ignored\": " << loaded.ignored << ", \"conflicts\": " << loaded.conflicts << '}';
+    }
+    out << (status.loaded.empty() ? "]" : "\n  ]");
     out << ",\n  \"runs\": [";
     first = true;
     for (const auto& run : status.runs) {

@@ -30,6 +30,17 @@ struct PlanStatus {
     std::int64_t tasks = 0;
 };
 
+// What the loads left in one target, per object kind (from id_map and load_conflicts).
+struct LoadedStatus {
+    std::string target;
+    std::string object_kind;
+    std::int64_t imported = 0;
+    std::int64_t needs_update = 0;  // conflicts included, and objects whose update a rollback undid
+    std::int64_t failed = 0;
+    std::int64_t ignored = 0;       // gone from the plan: archived or kept by the deleted policy
+    std::int64_t conflicts = 0;     // edited in the target; the latest load that met them left them alone
+};
+
 struct WorkspaceStatus {
     std::string path;
     int schema_version = 0;
@@ -39,6 +50,7 @@ struct WorkspaceStatus {
     std::int64_t revisions = 0;
     std::int64_t people = 0;
     PlanStatus plan;
+    std::vector<LoadedStatus> loaded;  // by target, then object kind
     std::vector<RunRow> runs;  // newest first
 };
 

@@ -5,12 +5,12 @@
 
 namespace baton::load::sqlite_target {
 
-inline constexpr int platform_schema_version = 1;
+inline constexpr int platform_schema_version = 2;
 
 // Every table has a unique legacy_key: loading upserts by it, so a re-run never creates twice.
 inline constexpr std::string_view platform_schema = R"sql(
 CREATE TABLE IF NOT EXISTS platform_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '1');
+INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '2');
 CREATE TABLE IF NOT EXISTS communities(
   id INTEGER PRIMARY KEY,
   legacy_key TEXT NOT NULL UNIQUE,
@@ -71,7 +71,11 @@ CREATE TABLE IF NOT EXISTS tasks(
   description TEXT NOT NULL,
   due_offset_days INTEGER,
   status TEXT NOT NULL DEFAULT 'open',
-  content_hash TEXT NOT NULL);
+  content_hash TEXT NOT NULL,
+  due_date TEXT);
 )sql";
+
+// Version 2 added tasks.due_date (from --go-live); a version-1 target gains the column when it is opened.
+inline constexpr std::string_view platform_upgrade_2 = "ALTER TABLE tasks ADD COLUMN due_date TEXT";
 
 }  // namespace baton::load::sqlite_target

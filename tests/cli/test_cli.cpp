@@ -21,7 +21,8 @@ TEST(Cli, HelpForEveryCommand) {
     TempDir dir;
     const auto help = run_baton("--help", dir.path());
     EXPECT_EQ(help.exit_code, 0);
-    for (const char* command : {"extract", "status", "plan", "load", "tasks", "report", "dump"}) {
+    for (const char* command : {"extract", "status", "plan", "load", "tasks", "report", "dump", "rollback", "verify",
+                                "messages"}) {
         EXPECT_NE(help.out.find(std::string("  ") + command), std::string::npos) << command;
         const auto result = run_baton(std::string(command) + " --help", dir.path());
         EXPECT_EQ(result.exit_code, 0) << command;

@@ -5,6 +5,7 @@
 #include "core/sqlite.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/loader_test_support.hpp"
+#include "loaders/sqlite/platform_schema.hpp"
 
 namespace baton::load {
 namespace {
@@ -105,45 +106,49 @@ TEST(SqlitePlatformLoader, SlugHeldByAnEarlierCommunityGetsASuffix) {
     test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
     const std::string platform = planned.dir.file("platform.db");
     {
-        sql::Database db(platform, sql::OpenMode::create);
-        db.exec("PRAGMA foreign_keys = OFF");
-    }
-    load_into(planned, platform);
-    {
-        sql::Database db(platform, sql::OpenMode::read_write);
         // An earlier community, from another source, already holds the slug "foo".
-        db.exec("UPDATE communities SET slug = 'foo-old' WHERE slug = 'foo'");
+        sql::Database db(platform, sql::OpenMode::create);
+        db.exec(sqlite_target::platform_schema);
         db.exec("INSERT INTO communities(legacy_key, slug, name, content_hash) VALUES ('elsewhere#x', 'foo', 'Other', 'h')");
-        db.exec("UPDATE communities SET content_hash = 'stale' WHERE slug = 'foo-old'");
     }
-    const LoadResult again = load_into(planned, platform);
-    EXPECT_EQ(again.communities.updated, 1);
+    const LoadResult loaded = load_into(planned, platform);
+    EXPECT_GT(loaded.communities.created, 0);
     EXPECT_EQ(count(platform, "SELECT count(*) FROM communities WHERE slug = 'foo-2' AND name = 'Foo'"), 1);
     EXPECT_EQ(count(platform, "SELECT count(*) FROM communities WHERE slug = 'foo' AND name = 'Other'"), 1);
+    const LoadResult again = load_into(planned, platform);  // and it keeps it
+    EXPECT_EQ(again.communities.created + again.communities.updated, 0);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM communities WHERE slug = 'foo-2' AND name = 'Foo'"), 1);
 }
 
-TEST(SqlitePlatformLoader, TargetFailuresAreTargetErrors) {
+TEST(SqlitePlatformLoader, AnItemTheTargetRefusesIsRecordedAndTheLoadGoesOn) {
     test::PlannedWorkspace planned(test::wxr_fixture("small-export.xml"));
     const std::string platform = planned.dir.file("platform.db");
     load_into(planned, platform);
     {
         sql::Database db(platform, sql::OpenMode::read_write);
-        db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON content BEGIN SELECT RAISE(ABORT, 'read-only archive'); END");
-        db.exec("UPDATE communities SET content_hash = 'x'");  // force updates on the next load
+        db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON content WHEN new.title = 'Changed' BEGIN "
+                "SELECT RAISE(ABORT, 'read-only archive'); END");
     }
     std::string newer = test::read_file(test::wxr_fixture("small-export.xml"));
     newer.replace(newer.find("<title>Hello world!</title>"), 27, "<title>Changed</title>");
+    const auto about = newer.find("<title>Sample Page</title>");
+    ASSERT_NE(about, std::string::npos);
+    newer.replace(about, 26, "<title>About us</title>");
     const std::string path = planned.dir.file("newer.xml");
     test::write_file(path, newer);
     test::extract_wxr(planned.workspace, path);
     planned.replan();
-    try {
-        load_into(planned, platform);
-        FAIL() << "expected a target error";
-    } catch (const TargetError& error) {
-        EXPECT_NE(std::string(error.what()).find("read-only archive"), std::string::npos) << error.what();
-    }
-    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE title = 'Changed'"), 0);  // rolled back
+    const LoadResult result = load_into(planned, platform);
+    EXPECT_EQ(result.content.failed, 1);
+    EXPECT_EQ(result.content.updated, 1);  // the other change still went in
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE title = 'Changed'"), 0);
+    EXPECT_EQ(count(platform, "SELECT count(*) FROM content WHERE title = 'About us'"), 1);
+    EXPECT_EQ(test::query_int(planned.workspace, "SELECT count(*) FROM id_map WHERE status = 'failed' AND "
+                                                 "object_kind = 'content'"),
+              1);
+    EXPECT_EQ(test::query_int(planned.workspace, "SELECT count(*) FROM messages WHERE code = 'load.failed' AND "
+                                                 "severity = 'error' AND text LIKE '%read-only archive%'"),
+              1);
 }
 
 TEST(SqlitePlatformLoader, UnknownTargetKindIsAUsageError) {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Load benchmark: `baton load` of about 100 k items (content and comments) into an empty SQLite target, next to
+# the floor (load_floor: every row that load wrote, one prepared INSERT per table, nothing else) measured in the
+# same run; then a second `baton load` of the same plan (nothing to write: the delta check alone). Peak RSS of
+# each. Rates count objects (rows of every table: communities, users, memberships, content, comments, tasks).
+#
+# usage: run_load_bench.sh BATON LOAD_FLOOR DATA_DIR SHARED_DIR
+# environment: BATON_BENCH_LOAD_POSTS  posts of the generated WXR, default 31000 (about 100 k content items and comments to migrate)
+set -euo pipefail
+
+if [[ $# -ne 4 ]]; then
+    echo "usage: $0 BATON LOAD_FLOOR DATA_DIR SHARED_DIR" >&2
+    exit 1
+fi
+baton=$1
+floor=$2
+data_dir=$3
+generator=$4/tools/gen_wxr.py
+posts=${BATON_BENCH_LOAD_POSTS:-31000}
+if [[ ! -x /usr/bin/time ]]; then
+    echo "run_load_bench.sh: /usr/bin/time not found; install the Debian package time" >&2
+    exit 1
+fi
+mkdir -p "$data_dir"
+generator_hash=$(sha256sum "$generator" | cut -c1-12)
+wxr=$data_dir/load-wxr-$posts-$generator_hash.xml
+workspace=$data_dir/load-bench-workspace-$posts-$generator_hash.db
+target=$data_dir/load-bench-platform.db
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')," \
+    "$(awk '/MemTotal/ {printf "%.1f GB RAM", $2 / 1048576}' /proc/meminfo); load $(cut -d' ' -f1 /proc/loadavg)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "baton: source $(git -C "$(dirname "$0")" describe --always --dirty 2>/dev/null || echo unknown)"
+if [[ ! -f $wxr ]]; then
+    python3 "$generator" --posts "$posts" --out "$wxr.part"
+    mv "$wxr.part" "$wxr"
+fi
+if [[ ! -f $workspace ]]; then
+    rm -f "$workspace.part"*
+    "$baton" extract "wxr:$wxr" --workspace "$workspace.part" --no-progress > /dev/null
+    "$baton" plan --workspace "$workspace.part" --no-progress > /dev/null
+    mv "$workspace.part" "$workspace"
+fi
+work=$data_dir/load-bench-run.db
+rm -f "$target" "$target-wal" "$target-shm"
+cp "$workspace" "$work"
+rm -f "$work-wal" "$work-shm"
+items=$(sqlite3 "$work" "SELECT count(*) FROM plan_placements WHERE action = 'migrate' AND plan_run = (SELECT max(run_id) FROM plans)")
+echo "items to load: $items (content and comments); load $(cut -d' ' -f1 /proc/loadavg)"
+
+/usr/bin/time -f '%e %M' -o "$data_dir/load-bench.time" \
+    "$baton" load --workspace "$work" --target "sqlite:$target" --no-progress > "$data_dir/load-bench.out"
+read -r load_seconds load_rss < "$data_dir/load-bench.time"
+cat "$data_dir/load-bench.out"
+objects=$(sqlite3 "$target" "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM users) + (SELECT count(*) FROM memberships) + (SELECT count(*) FROM content) + (SELECT count(*) FROM comments) + (SELECT count(*) FROM tasks)")
+/usr/bin/time -f '%e %M' -o "$data_dir/load-bench.time" \
+    "$baton" load --workspace "$work" --target "sqlite:$target" --no-progress > /dev/null
+read -r again_seconds again_rss < "$data_dir/load-bench.time"
+/usr/bin/time -f '%e %M' -o "$data_dir/load-floor.time" "$floor" "$target" "$data_dir/load-floor.db" > "$data_dir/load-floor.out"
+read -r floor_rows floor_seconds < "$data_dir/load-floor.out"
+read -r _ floor_rss < "$data_dir/load-floor.time"
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }'; }
+echo
+echo "baton load (empty target):  $load_seconds s for $objects objects, $(rate "$objects" "$load_seconds") objects/s ($(rate "$items" "$load_seconds") items/s), peak RSS $(mb "$load_rss") MB"
+echo "baton load (again, no-op):  $again_seconds s, $(rate "$objects" "$again_seconds") objects/s, peak RSS $(mb "$again_rss") MB"
+echo "floor (prepared inserts):   $floor_seconds s for $floor_rows rows, $(rate "$floor_rows" "$floor_seconds") objects/s, peak RSS $(mb "$floor_rss") MB"
+awk -v a="$(rate "$objects" "$load_seconds")" -v b="$(rate "$floor_rows" "$floor_seconds")" \
+    'BEGIN { printf "baton load / floor: %.0f %%\n", 100 * a / b }'

@@ -1,0 +1,54 @@
+// The columns baton owns in each table of the SQLite target, and rows of them as values: hashes, JSON images.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/sqlite.hpp"
+
+namespace baton::load::sqlite_target {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+using Values = std::vector<Value>;  // one per owned column, in PlatformTable::owned order
+
+struct PlatformTable {
+    const char* object_kind;  // as in id_map: community, user, membership, content, comment, task
+    std::string_view name;    // the table
+    // The columns a load writes, in hash order. Not owned: id, legacy_key, content_hash, the resolved
+    // parent_id / reply_to_id (derived from the legacy keys) and tasks.status (the platform's own state).
+    std::vector<std::string_view> owned;
+    // Owned columns from this index on were added later: they enter the hash only when not NULL, so rows
+    // loaded before keep their hash.
+    std::size_t always_hashed;
+};
+
+[[nodiscard]] const std::vector<PlatformTable>& platform_tables();
+[[nodiscard]] const PlatformTable& platform_table(std::string_view object_kind);  // throws for an unknown kind
+
+[[nodiscard]] std::string hash_of(const PlatformTable& table, const Values& values);
+[[nodiscard]] Value column_value(const sql::Statement& statement, int index);
+void bind_value(sql::Statement& statement, int index, const Value& value);
+
+// "col1, col2, ..." of the owned columns.
+[[nodiscard]] std::string owned_list(const PlatformTable& table);
+
+// A whole row (every column of the table, read with `SELECT *`) as a JSON object, for the load journal.
+class RowImage {
+public:
+    RowImage(sql::Database& db, std::string_view table);
+    [[nodiscard]] std::string json_of(std::int64_t id);  // "" when there is no such row
+    [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return m_columns; }
+
+private:
+    std::vector<std::string> m_columns;
+    sql::Statement m_select;
+};
+
+// Parses a RowImage JSON object back: the columns in `columns` order (NULL where the image has none).
+[[nodiscard]] Values values_from_json(const std::string& json, const std::vector<std::string>& columns);
+
+}  // namespace baton::load::sqlite_target
