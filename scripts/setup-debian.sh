@@ -12,7 +12,9 @@ for option in "$@"; do
   case "$option" in
     # The tests also make real dumps with Debian's MediaWiki (PHP, SQLite; no web server) and a real data
     # folder with Debian's DokuWiki (its bin/dwpage.php, run by php-cli).
-    --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki) ;;
+    --tests) packages+=(mediawiki php-cli php-sqlite3 php-intl php-mbstring php-xml dokuwiki)
+      # The Redmine target's tests run a real Redmine (SQLite, served by thin) on loopback.
+      packages+=(redmine redmine-sqlite thin curl) ;;
     # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.
