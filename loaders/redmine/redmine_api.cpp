@@ -308,11 +308,12 @@ std::optional<std::string> RedmineApi::attachment_filename(std::int64_t id) {
     return text_of(answer->getObject("attachment"), "filename");
 }
 
-std::vector<std::pair<std::int64_t, std::string>> RedmineApi::marked_issues() {
+std::vector<std::pair<std::int64_t, std::string>> RedmineApi::marked_issues(const std::string& project) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     const std::string prefix = "baton-legacy-";
     for (std::int64_t offset = 0;; offset += 100) {
-        const auto answer = m_client.get_json("/issues.json?status_id=*&limit=100&offset=" + std::to_string(offset) +
+        const auto answer = m_client.get_json("/issues.json?project_id=" + url_encode(project) +
+                                              "&status_id=*&limit=100&offset=" + std::to_string(offset) +
                                               "&f%5B%5D=description&op%5Bdescription%5D=~&v%5Bdescription%5D%5B%5D=" +
                                               prefix);
         const auto list = answer ? answer->getArray("issues") : nullptr;

@@ -89,8 +89,8 @@ public:
     void delete_wiki_page(const std::string& project, const std::string& title);
     void delete_attachment(std::int64_t id);
     [[nodiscard]] std::optional<std::string> attachment_filename(std::int64_t id);
-    // Ids and markers of every issue whose description carries a baton legacy marker (for verify).
-    [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> marked_issues();
+    // Ids and markers of the issues of `project` whose description carries a baton legacy marker (for verify).
+    [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> marked_issues(const std::string& project);
     [[nodiscard]] std::string upload(const std::string& bytes, const std::string& filename) {
         return m_client.upload(bytes, filename);
     }

@@ -53,11 +53,13 @@ VerifyResult RedmineLoader::verify(workspace::Workspace& workspace) {
         "WHERE target = ? AND status IN ('imported', 'needs-update') ORDER BY object_kind, legacy_key");
     select.bind(1, m_target);
     std::set<std::string> task_markers;
+    std::set<std::string> projects;
     while (select.step()) {
         const std::string kind = select.column_text(0);
         const std::string legacy_key = select.column_text(1);
         const std::string target_id = select.column_text(2);
         if (kind == "task") task_markers.insert(redmine::issue_marker(legacy_key));
+        if (kind == "community") projects.insert(target_id);
         ++result.checked;
         const auto hash = read_back(api, kind, target_id);
         if (!hash) {
@@ -69,11 +71,14 @@ VerifyResult RedmineLoader::verify(workspace::Workspace& workspace) {
                                          "): changed in Redmine since baton wrote it");
         }
     }
-    for (const auto& [id, marker] : api.marked_issues()) {
-        if (task_markers.count(marker) == 0) {
-            ++result.unexpected;
-            result.differences.push_back("unexpected issue #" + std::to_string(id) + " carries " + marker +
-                                         " but has no id-map row");
+    // Issues of this workspace's projects that carry a legacy marker no id-map row knows.
+    for (const auto& project : projects) {
+        for (const auto& [id, marker] : api.marked_issues(project)) {
+            if (task_markers.count(marker) == 0) {
+                ++result.unexpected;
+                result.differences.push_back("unexpected issue #" + std::to_string(id) + " in " + project +
+                                             " carries " + marker + " but has no id-map row");
+            }
         }
     }
     return result;
