@@ -198,13 +198,16 @@ void LoadSession::load_attachments(LoadCounts& content) {
             if (self.prior && self.prior->status == "imported" && self.prior->content_hash == self.content_hash) {
                 return make_outcome(Action::unchanged, self.prior->target_id, self.prior->target_hash);
             }
+            bool upload_sent = false;  // a lost answer to our own upload is found on the next round: created
             return run_with_retries(sync, [&]() {
                 const auto current = api.wiki_page(project, title);
                 if (!current) return make_outcome(Action::skipped, "", "", "its page is gone from Redmine");
                 if (const auto found = current->attachments.find(filename); found != current->attachments.end()) {
-                    return make_outcome(Action::unchanged, "attachment/" + std::to_string(found->second), filename);
+                    return make_outcome(upload_sent ? Action::created : Action::unchanged,
+                                        "attachment/" + std::to_string(found->second), filename);
                 }
                 if (sync.dry_run) return make_outcome(Action::created);
+                upload_sent = true;
                 const std::string token = api.upload(read_whole_file(file), filename);
                 // Same text, new upload: Redmine attaches the file without a new page version.
                 api.put_wiki_page(project, title, current->text, "attachment " + filename, {}, {{token, filename}});

@@ -34,10 +34,14 @@ Outcome sync_object(const SyncContext& context, const Unit& unit, const ObjectOp
     if (!ops.always_look && unit.prior && unit.prior->status == "imported" && unit.prior->content_hash == unit.content_hash) {
         return make_outcome(Action::unchanged, unit.prior->target_id, unit.prior->target_hash);
     }
+    // Set before a create is sent: if its answer is lost, the next round finds the object, made by this load.
+    bool create_sent = false;
     return run_with_retries(context, [&]() {
         const std::optional<T> current = ops.find();
+        if (current && create_sent) return make_outcome(Action::created, ops.target_id(*current), current->hash());
         if (!current) {
             if (context.dry_run) return make_outcome(Action::created);
+            create_sent = true;
             const std::string id = ops.create();
             const std::optional<T> back = ops.find();
             return make_outcome(Action::created, back ? ops.target_id(*back) : id, back ? back->hash() : std::string());

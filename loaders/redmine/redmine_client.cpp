@@ -88,7 +88,10 @@ Response RedmineClient::send(const std::string& method, const std::string& path,
     const bool writes = method != Poco::Net::HTTPRequest::HTTP_GET;
     const std::string what = method + " " + path;
     for (int attempt = 1;; ++attempt) {
-        if (writes) m_pacer.wait();
+        if (writes) {
+            m_pacer.wait();
+            ++m_counters.writes;
+        }
         ++m_counters.requests;
         Response response;
         double retry_after = -1;

@@ -65,6 +65,7 @@ private:
 // Counters shared by every connection of one load (for the report and the tests).
 struct TrafficCounters {
     std::atomic<std::int64_t> requests{0};
+    std::atomic<std::int64_t> writes{0};     // POST / PUT / DELETE attempts
     std::atomic<std::int64_t> retries{0};
     std::atomic<std::int64_t> throttled{0};  // 429 / 503 answers waited out
 };

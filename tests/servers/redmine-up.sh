@@ -22,7 +22,7 @@ fi
 
 fail() { echo "redmine-up.sh: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "must run as root (it serves Redmine as www-data)"
-for package in redmine redmine-sqlite thin; do
+for package in redmine redmine-sqlite thin sqlite3 curl; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || fail "Debian's $package is not installed (run scripts/setup-debian.sh --tests)"
 done
@@ -50,13 +50,20 @@ head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$instance_dir/config/secre
 chown -R www-data:www-data "$instance_dir" "$state/redmine.sqlite3"
 chown www-data "$state"
 
+# REST on, no notification events, Markdown text, and an API key for the admin: written straight into this
+# instance's database copy (a Rails runner would cost a second boot of Redmine).
+db="$state/redmine.sqlite3"
+key=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sqlite3 "$db" "DELETE FROM settings WHERE name IN ('rest_api_enabled', 'notified_events', 'text_formatting');
+  INSERT INTO settings(name, value, updated_on) VALUES ('rest_api_enabled', '1', datetime('now')),
+    ('notified_events', '--- []' || char(10), datetime('now')), ('text_formatting', 'common_mark', datetime('now'));
+  DELETE FROM tokens WHERE action = 'api' AND user_id = (SELECT id FROM users WHERE login = 'admin');
+  INSERT INTO tokens(user_id, action, value, created_on, updated_on)
+    VALUES ((SELECT id FROM users WHERE login = 'admin'), 'api', '$key', datetime('now'), datetime('now'));" \
+  || fail "could not configure the Redmine database copy"
+
 run_rails=(runuser -u www-data -- env REDMINE_INSTANCE="$instance" RAILS_ENV=production)
 cd "$redmine"
-key=$("${run_rails[@]}" bin/rails runner \
-  'Setting.rest_api_enabled = "1"; Setting.notified_events = []; Setting.text_formatting = "common_mark"; print User.find_by_login("admin").api_key' \
-  2>"$state/runner.log" | tail -1)
-[ -n "$key" ] || fail "could not enable the REST API: $(tail -5 "$state/runner.log")"
-
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
 setsid "${run_rails[@]}" rackup -E production -o 127.0.0.1 -p "$port" >"$state/server.log" 2>&1 </dev/null &
