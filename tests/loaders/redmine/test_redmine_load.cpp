@@ -134,4 +134,53 @@ TEST(RedmineLoader, ReRunCreatesNothingEvenWithoutTheIdMap) {
     EXPECT_EQ(query_int(ws.planned.workspace, "SELECT count(*) FROM id_map"), all_created(first));
 }
 
+TEST(RedmineLoader, DryRunWritesNothingAndSubsetsLoadOnlyWhatWasAsked) {
+    ASSERT_TRUE(redmine_server().up) << redmine_server().log;
+    RedmineWorkspace ws("t7");
+    RedmineProbe probe(redmine_server().url);
+    const std::string plan = std::to_string(ws.planned.plan_run);
+    const auto issues_before = probe.total("/issues.json?status_id=*&limit=1");
+    load::LoadOptions dry;
+    dry.dry_run = true;
+    const load::LoadResult counted = ws.load(dry);
+    EXPECT_EQ(counted.communities.created, 6);
+    EXPECT_EQ(counted.content.created, 12);
+    EXPECT_EQ(counted.comments.created, 1);
+    EXPECT_EQ(counted.tasks.created, query_int(ws.planned.workspace, "SELECT count(*) FROM plan_tasks WHERE plan_run = " + plan));
+    EXPECT_GT(counted.users.created, 0);
+    EXPECT_GT(counted.memberships.created, 0);
+    EXPECT_FALSE(probe.api().project(ws.identifier("uncategorized")));
+    EXPECT_FALSE(probe.api().user("author_t7", {}));
+    EXPECT_EQ(probe.total("/issues.json?status_id=*&limit=1"), issues_before);
+    EXPECT_EQ(query_int(ws.planned.workspace, "SELECT (SELECT count(*) FROM id_map) + (SELECT count(*) FROM load_journal)"), 0);
+
+    // A trial: one community, two items.
+    load::LoadOptions trial;
+    trial.communities = {"trunk-t7"};
+    trial.limit = 2;
+    const load::LoadResult partial = ws.load(trial);
+    EXPECT_EQ(partial.communities.created, 1);
+    EXPECT_EQ(partial.content.created, 2);
+    EXPECT_FALSE(probe.api().project(ws.identifier("uncategorized")));
+    EXPECT_EQ(probe.get("/projects/" + ws.identifier("trunk") + "/wiki/index.json")->getArray("wiki_pages")->size(), 2U);
+
+    // Chosen items: only Hello world! of the content, but every community.
+    load::LoadOptions chosen;
+    chosen.item_keys = {"post:1"};
+    const load::LoadResult picked = ws.load(chosen);
+    EXPECT_EQ(picked.communities.created, 5);
+    EXPECT_EQ(picked.communities.unchanged, 1);
+    EXPECT_EQ(picked.content.created, 1);
+    EXPECT_EQ(picked.comments.created, 1);
+    EXPECT_TRUE(probe.api().wiki_page(ws.identifier("uncategorized"), "Hello_world!"));
+
+    // A dry run over what is there now: the three loaded items unchanged, the rest would be created.
+    const auto issues_now = probe.total("/issues.json?status_id=*&limit=1");
+    const load::LoadResult rest = ws.load(dry);
+    EXPECT_EQ(rest.content.unchanged, 3);
+    EXPECT_EQ(rest.content.created, 9);
+    EXPECT_EQ(rest.communities.created, 0);
+    EXPECT_EQ(probe.total("/issues.json?status_id=*&limit=1"), issues_now);
+}
+
 }  // namespace baton::test
