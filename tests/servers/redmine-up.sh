@@ -14,7 +14,12 @@ instance_dir="$redmine/instances/$instance"
 if [ "${2:-up}" = down ]; then
   if [ -f "$state/redmine.env" ]; then
     pgid=$(sed -n 's/^REDMINE_PGID=//p' "$state/redmine.env")
-    [ -n "$pgid" ] && kill -TERM -- "-$pgid" 2>/dev/null || true
+    if [ -n "$pgid" ]; then
+      # Ruby may ignore TERM while it is still booting: KILL what is left after 10 s.
+      kill -TERM -- "-$pgid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL -- "-$pgid" 2>/dev/null || true
+    fi
   fi
   rm -rf "$instance_dir"
   exit 0
@@ -70,10 +75,12 @@ setsid "${run_rails[@]}" rackup -E production -o 127.0.0.1 -p "$port" >"$state/s
 pgid=$!
 printf 'REDMINE_URL=%s\nREDMINE_API_KEY=%s\nREDMINE_PGID=%s\n' "$url" "$key" "$pgid" >"$state/redmine.env"
 chmod 600 "$state/redmine.env"
-for _ in $(seq 1 600); do
+# A busy machine boots Rails slowly: up to REDMINE_BOOT_SECONDS (default 300).
+boot_seconds=${REDMINE_BOOT_SECONDS:-300}
+for _ in $(seq 1 $((boot_seconds * 5))); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Redmine-API-Key: $key" "$url/users/current.json" || true)
   [ "$code" = 200 ] && { echo "redmine-up.sh: Redmine up at $url"; exit 0; }
   kill -0 "$pgid" 2>/dev/null || fail "the server exited: $(tail -20 "$state/server.log")"
   sleep 0.2
 done
-fail "no answer from $url after 120 s: $(tail -20 "$state/server.log")"
+fail "no answer from $url after $boot_seconds s: $(tail -20 "$state/server.log")"
