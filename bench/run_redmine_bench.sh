@@ -7,6 +7,7 @@ baton=$1 bench=$2 data_dir=$3 shared_dir=$4
 posts=${BATON_BENCH_REDMINE_POSTS:-200}
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+chmod 755 "$work"  # Redmine runs as www-data and keeps its database copy in here
 state="$work/redmine"
 trap 'bash "$here/tests/servers/redmine-up.sh" "$state" down; rm -rf "$work"' EXIT
 mkdir -p "$data_dir"

@@ -139,9 +139,9 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
             if (outcome.target_id.empty() && outcome.action != Action::failed) outcome.target_id = ref.identifier + "/" + title;
             return outcome;
         };
-        unit.done = [this, &comments, comment_rows = std::move(comment_rows)](const Outcome& page) {
+        unit.done = [this, &comments, slug = ref.slug, comment_rows = std::move(comment_rows)](const Outcome& page) {
             for (const auto& comment : comment_rows) {
-                Unit row{"comment", comment.legacy_key, comment.source_id, comment.item_key, {}, comment.content_hash,
+                Unit row{"comment", comment.legacy_key, comment.source_id, comment.item_key, slug, comment.content_hash,
                          m_records.find("comment", comment.legacy_key), {}, {}};
                 Outcome outcome = page;
                 outcome.before_json.clear();

@@ -54,6 +54,8 @@ YAML
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$instance_dir/config/secret_key.txt"
 chown -R www-data:www-data "$instance_dir" "$state/redmine.sqlite3"
 chown www-data "$state"
+runuser -u www-data -- test -w "$state/redmine.sqlite3" \
+  || fail "www-data cannot reach $state (a parent folder is private?): Redmine runs as www-data"
 
 # REST on, no notification events, Markdown text, and an API key for the admin: written straight into this
 # instance's database copy (a Rails runner would cost a second boot of Redmine).
