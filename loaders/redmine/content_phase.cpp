@@ -2,6 +2,8 @@
 // their comments kept on the page; attachments uploaded onto their item's page.
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "core/text.hpp"
@@ -165,7 +167,7 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
 void LoadSession::load_attachments(LoadCounts& content) {
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || a.key, a.key, a.source_id, coalesce(a.title, ''), coalesce(a.attributes, ''), "
-        "s.key || '#' || coalesce(a.parent_key, ''), a.fingerprint, pp.community_id "
+        "s.key || '#' || coalesce(a.parent_key, ''), a.fingerprint, pp.community_id, coalesce(a.parent_key, '') "
         "FROM plan_placements pp JOIN items a ON a.id = pp.item_id JOIN sources s ON s.id = a.source_id "
         "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND a.kind = 'attachment' ORDER BY a.id");
     select.bind(1, m_plan);
@@ -178,44 +180,58 @@ void LoadSession::load_attachments(LoadCounts& content) {
         for (const auto& [name, value] : workspace::attributes_from_json(select.column_text(4))) {
             if (name == "file_path") file = value;
         }
-        const auto page = m_records.find("content", select.column_text(5));
+        // An attachment of an item goes onto that item's page; one of no item (DokuWiki media) into the project's Files.
+        const bool of_an_item = !select.column_text(8).empty();
+        const auto page = of_an_item ? m_records.find("content", select.column_text(5)) : std::nullopt;
         Unit unit{"content", select.column_text(0), select.column_int(2), item_key, community->second.slug,
                   select.column_text(6), m_records.find("content", select.column_text(0)), {}, {}};
         std::string filename = std::filesystem::path(file).filename().string();
         if (filename.empty()) filename = select.column_text(3);
         const std::string page_id = page && page->status == "imported" ? page->target_id : std::string();
-        unit.write = [file, filename, page_id, sync = m_sync](RedmineApi& api, const Unit& self) {
-            if (page_id.empty()) {
-                return make_outcome(Action::skipped, "", "", "its page is not in Redmine (not loaded, or not migrated)");
+        unit.write = [file, filename, page_id, of_an_item, ref = community->second, sync = m_sync](RedmineApi& api,
+                                                                                                   const Unit& self) {
+            if (of_an_item ? page_id.empty() : !ref.present) {
+                return make_outcome(Action::skipped, "", "", "its page or project is not in Redmine");
             }
             std::error_code error;
             if (file.empty() || !std::filesystem::is_regular_file(file, error)) {
                 return make_outcome(Action::skipped, "", "", "no file to upload (the export did not include it)");
             }
-            const auto slash = page_id.find('/');
-            const std::string project = page_id.substr(0, slash);
-            const std::string title = page_id.substr(slash + 1);
             if (self.prior && self.prior->status == "imported" && self.prior->content_hash == self.content_hash) {
                 return make_outcome(Action::unchanged, self.prior->target_id, self.prior->target_hash);
             }
+            const auto slash = page_id.find('/');
+            const std::string project = of_an_item ? page_id.substr(0, slash) : ref.identifier;
+            const std::string title = of_an_item ? page_id.substr(slash + 1) : std::string();
+            // What the page (or the project's Files) holds: file name -> attachment id; nullopt: the page is gone.
+            const auto attached = [&]() -> std::optional<std::map<std::string, std::int64_t>> {
+                if (!of_an_item) return api.project_files(project);
+                const auto current = api.wiki_page(project, title);
+                if (!current) return std::nullopt;
+                return current->attachments;
+            };
             bool upload_sent = false;  // a lost answer to our own upload is found on the next round: created
             return run_with_retries(sync, [&]() {
-                const auto current = api.wiki_page(project, title);
-                if (!current) return make_outcome(Action::skipped, "", "", "its page is gone from Redmine");
-                if (const auto found = current->attachments.find(filename); found != current->attachments.end()) {
+                const auto files = attached();
+                if (!files) return make_outcome(Action::skipped, "", "", "its page is gone from Redmine");
+                if (const auto found = files->find(filename); found != files->end()) {
                     return make_outcome(upload_sent ? Action::created : Action::unchanged,
                                         "attachment/" + std::to_string(found->second), filename);
                 }
                 if (sync.dry_run) return make_outcome(Action::created);
                 upload_sent = true;
                 const std::string token = api.upload(read_whole_file(file), filename);
-                // Same text, new upload: Redmine attaches the file without a new page version.
-                api.put_wiki_page(project, title, current->text, "attachment " + filename, {}, {{token, filename}});
-                const auto back = api.wiki_page(project, title);
-                const auto added = back ? back->attachments.find(filename) : current->attachments.end();
-                if (!back || added == back->attachments.end()) {
-                    return make_outcome(Action::failed, "", "", "Redmine did not keep the upload");
+                if (of_an_item) {
+                    // Same text, new upload: Redmine attaches the file without a new page version.
+                    const auto current = api.wiki_page(project, title);
+                    if (!current) return make_outcome(Action::skipped, "", "", "its page is gone from Redmine");
+                    api.put_wiki_page(project, title, current->text, "attachment " + filename, {}, {{token, filename}});
+                } else {
+                    api.add_project_file(project, {token, filename});
                 }
+                const auto back = attached();
+                const auto added = back ? back->find(filename) : files->end();
+                if (!back || added == back->end()) return make_outcome(Action::failed, "", "", "Redmine did not keep the upload");
                 return make_outcome(Action::created, "attachment/" + std::to_string(added->second), filename);
             });
         };

@@ -147,6 +147,7 @@ std::int64_t RedmineApi::create_project(const Project& project) {
     Array::Ptr modules = new Array;
     modules->add("wiki");
     modules->add("issue_tracking");
+    modules->add("files");
     inner->set("enabled_module_names", modules);
     inner->set("is_public", false);
     return created_id(m_client.write("POST", "/projects.json", wrap("project", inner)), "project");
@@ -306,6 +307,23 @@ std::optional<std::string> RedmineApi::attachment_filename(std::int64_t id) {
     const auto answer = m_client.get_json("/attachments/" + std::to_string(id) + ".json");
     if (!answer) return std::nullopt;
     return text_of(answer->getObject("attachment"), "filename");
+}
+
+std::map<std::string, std::int64_t> RedmineApi::project_files(const std::string& project) {
+    std::map<std::string, std::int64_t> out;
+    const auto answer = m_client.get_json("/projects/" + url_encode(project) + "/files.json");
+    const auto files = answer ? answer->getArray("files") : nullptr;
+    for (std::size_t i = 0; files && i < files->size(); ++i) {
+        const auto file = files->getObject(static_cast<unsigned>(i));
+        out[text_of(file, "filename")] = int_of(file, "id");
+    }
+    return out;
+}
+
+void RedmineApi::add_project_file(const std::string& project, const Upload& upload) {
+    Object::Ptr inner = new Object;
+    inner->set("token", upload.token).set("filename", upload.filename);
+    m_client.write("POST", "/projects/" + url_encode(project) + "/files.json", wrap("file", inner));
 }
 
 std::vector<std::pair<std::int64_t, std::string>> RedmineApi::marked_issues(const std::string& project) {

@@ -89,6 +89,9 @@ public:
     void delete_wiki_page(const std::string& project, const std::string& title);
     void delete_attachment(std::int64_t id);
     [[nodiscard]] std::optional<std::string> attachment_filename(std::int64_t id);
+    // The project's Files (module "files"): file name -> attachment id; adding one from an upload token.
+    [[nodiscard]] std::map<std::string, std::int64_t> project_files(const std::string& project);
+    void add_project_file(const std::string& project, const Upload& upload);
     // Ids and markers of the issues of `project` whose description carries a baton legacy marker (for verify).
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> marked_issues(const std::string& project);
     [[nodiscard]] std::string upload(const std::string& bytes, const std::string& filename) {

@@ -11,6 +11,7 @@
 #include "loaders/redmine/redmine_api.hpp"
 #include "loaders/redmine/redmine_loader.hpp"
 #include "loaders/loader_test_support.hpp"
+#include "loaders/redmine/redmine_names.hpp"
 
 namespace baton::test {
 
