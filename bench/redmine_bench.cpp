@@ -55,8 +55,8 @@ int main(int argc, char** argv) {
     const std::string url = argv[1];
     const std::filesystem::path work = argv[3];
     std::filesystem::create_directories(work);
-    std::printf("%-12s %8s %10s %10s %12s %14s\n", "connections", "objects", "seconds", "objects/s", "pages/s",
-                "bare PUTs/s");
+    std::printf("%-12s %8s %9s %10s %10s %12s %14s\n", "connections", "objects", "requests", "seconds", "objects/s",
+                "pages/s", "bare PUTs/s");
     for (const int connections : {1, 2, 4, 8}) {
         // Each round loads a copy of the workspace whose communities and people carry a suffix: all new objects.
         const std::string tag = "b" + std::to_string(connections) + "x" + std::to_string(std::time(nullptr) % 100000);
@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
         const std::int64_t objects = written(result.communities) + written(result.users) +
                                      written(result.memberships) + written(result.content) + written(result.tasks);
         const double floor = bare_puts_per_second(url, connections, 200, "bare-" + tag);
-        std::printf("%-12d %8lld %10.1f %10.1f %12.1f %14.1f\n", connections, static_cast<long long>(objects), elapsed,
+        std::printf("%-12d %8lld %9lld %10.1f %10.1f %12.1f %14.1f\n", connections, static_cast<long long>(objects),
+                    static_cast<long long>(loader.traffic().requests.load()), elapsed,
                     static_cast<double>(objects) / elapsed, static_cast<double>(written(result.content)) / elapsed,
                     floor);
         std::fflush(stdout);
