@@ -43,6 +43,14 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
               "JOIN items i ON i.id = pp.item_id WHERE pp.plan_run = " + std::to_string(m_plan) +
               " AND pp.action = 'migrate' AND i.kind = 'comment' AND i.parent_id IS NOT NULL");
     m_ws.exec("CREATE INDEX temp.redmine_comments_by_page ON redmine_comments(page_id)");
+    // Which item holds which page: from the id map, and as this load assigns titles.
+    m_ws.exec("DROP TABLE IF EXISTS temp.redmine_pages");
+    m_ws.exec("CREATE TEMP TABLE redmine_pages(target_id TEXT PRIMARY KEY, legacy_key TEXT NOT NULL)");
+    auto fill = m_ws.prepare("INSERT OR IGNORE INTO temp.redmine_pages SELECT target_id, legacy_key FROM id_map "
+                             "WHERE target = ? AND object_kind = 'content' AND target_id NOT LIKE 'attachment/%'");
+    fill.bind(1, m_records.target()).run();
+    auto page_holder = m_ws.prepare("SELECT legacy_key FROM temp.redmine_pages WHERE target_id = ?");
+    auto claim_page = m_ws.prepare("INSERT OR IGNORE INTO temp.redmine_pages(target_id, legacy_key) VALUES (?, ?)");
 
     auto select = m_ws.prepare(
         "SELECT i.id, i.source_id, s.key || '#' || i.key, i.key, pp.community_id, coalesce(i.title, ''), "
@@ -81,6 +89,19 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         const std::string legacy_key = select.column_text(2);
         std::string title = wiki_title(select.column_text(5), item_key);
         if (select.column_int(8) == 0) title = wiki_title(title + " " + text::slugify(item_key), item_key);
+        // Different titles can make the same wiki title ("A/B", "A B"): a page another item holds is not taken over.
+        const auto holder = [&](const std::string& candidate) {
+            page_holder.bind(1, community->second.identifier + "/" + candidate);
+            std::string key = page_holder.step() ? page_holder.column_text(0) : std::string();
+            page_holder.reset();
+            return key;
+        };
+        if (const std::string other = holder(title); !other.empty() && other != legacy_key) {
+            title = wiki_title(title + " " + text::slugify(item_key), item_key);
+        }
+        if (holder(title).empty()) {
+            claim_page.bind(1, community->second.identifier + "/" + title).bind(2, legacy_key).run();
+        }
 
         // The page as baton wants it: the body, then the item's comments, kept on the page.
         std::string final_text = select.column_text(7);

@@ -109,6 +109,8 @@ TEST(RedmineLoader, LoadsProjectsMembersPagesWithHistoryAndIssues) {
 TEST(RedmineLoader, ReRunCreatesNothingEvenWithoutTheIdMap) {
     ASSERT_TRUE(redmine_server().up) << redmine_server().log;
     RedmineWorkspace ws("t2");
+    // Two titles of one community that make the same wiki title: each item keeps a page of its own.
+    ws.planned.workspace.db().exec("UPDATE items SET title = 'Hello, world!' WHERE title = 'Non-standard post format'");
     const load::LoadResult first = ws.load();
     ASSERT_GT(all_created(first), 0);
     EXPECT_EQ(first.content.failed + first.users.failed + first.tasks.failed + first.memberships.failed, 0);
@@ -116,6 +118,10 @@ TEST(RedmineLoader, ReRunCreatesNothingEvenWithoutTheIdMap) {
     const auto issues = probe.total("/issues.json?status_id=*&limit=1");
     const auto users = probe.total("/users.json?status=&limit=1");
     const auto pear_versions = probe.api().wiki_page(ws.identifier("main"), "Pear")->version;
+    const auto pages_of = [&](const std::string& slug) {
+        return probe.get("/projects/" + ws.identifier(slug) + "/wiki/index.json")->getArray("wiki_pages")->size();
+    };
+    EXPECT_EQ(pages_of("uncategorized"), 3U);
 
     const load::LoadResult second = ws.load();
     EXPECT_EQ(all_created(second), 0);
@@ -131,6 +137,7 @@ TEST(RedmineLoader, ReRunCreatesNothingEvenWithoutTheIdMap) {
     EXPECT_EQ(probe.total("/issues.json?status_id=*&limit=1"), issues);
     EXPECT_EQ(probe.total("/users.json?status=&limit=1"), users);
     EXPECT_EQ(probe.api().wiki_page(ws.identifier("main"), "Pear")->version, pear_versions);
+    EXPECT_EQ(pages_of("uncategorized"), 3U);
     EXPECT_EQ(query_int(ws.planned.workspace, "SELECT count(*) FROM id_map"), all_created(first));
 }
 
