@@ -10,7 +10,7 @@ const std::vector<TargetKind>& target_kinds() {
     static const std::vector<TargetKind> kinds = {
         {"sqlite", "the embedded default: the new platform modelled in a SQLite file, e.g. sqlite:platform.db",
          &create_sqlite_platform_loader},
-        {"redmine", "a live Redmine, e.g. redmine:http://127.0.0.1:3000 (key: BATON_REDMINE_API_KEY)", &create_redmine_loader},
+        {"redmine", "a live Redmine over its REST API, e.g. redmine:http://127.0.0.1:3000", &create_redmine_loader},
     };
     return kinds;
 }
