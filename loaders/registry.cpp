@@ -1,6 +1,7 @@
 // The target registry: adding a target platform is a folder under loaders/ and one line here.
 #include "core/error.hpp"
 #include "loaders/loader.hpp"
+#include "loaders/redmine/redmine_loader.hpp"
 #include "loaders/sqlite/sqlite_platform_loader.hpp"
 
 namespace baton::load {
@@ -9,6 +10,7 @@ const std::vector<TargetKind>& target_kinds() {
     static const std::vector<TargetKind> kinds = {
         {"sqlite", "the embedded default: the new platform modelled in a SQLite file, e.g. sqlite:platform.db",
          &create_sqlite_platform_loader},
+        {"redmine", "a live Redmine over its REST API, e.g. redmine:http://127.0.0.1:3000", &create_redmine_loader},
     };
     return kinds;
 }

@@ -23,7 +23,9 @@ for option in "$@"; do
       # The review portal's end-to-end test: a real headless Chromium, driven by playwright-core from npm
       # (Debian's npm only where no npm is there yet: a nodejs from elsewhere brings its own and conflicts).
       packages+=(chromium nodejs)
-      command -v npm >/dev/null || packages+=(npm) ;;
+      command -v npm >/dev/null || packages+=(npm)
+      # The Redmine target's tests run a real Redmine (SQLite, served by thin) on loopback.
+      packages+=(redmine redmine-sqlite thin) ;;
     # The fuzzers: clang 14, whose -fsanitize=fuzzer runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev.
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     # The benchmarks: the MediaWiki benchmark's peer, Debian's Perl dump parser.

@@ -1,0 +1,49 @@
+// What a Redmine load remembers in the workspace: id-map rows, the journal, conflicts and per-item messages.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "workspace/workspace.hpp"
+
+namespace baton::load::redmine {
+
+struct MapRow {
+    std::string target_id;
+    std::string content_hash;
+    std::string target_hash;
+    std::string status;
+};
+
+// Written from the load's main thread only (workers hand their outcomes back).
+class LoadRecords {
+public:
+    LoadRecords(workspace::Workspace& workspace, std::string target, std::int64_t run_id);
+
+    [[nodiscard]] std::optional<MapRow> find(const std::string& kind, const std::string& legacy_key);
+    void imported(const std::string& kind, const std::string& legacy_key, std::int64_t source_id,
+                  const std::string& target_id, const std::string& content_hash, const std::string& target_hash);
+    // Keeps a target id already known; the message goes to `messages` under this run.
+    void failed(const std::string& kind, const std::string& legacy_key, std::int64_t source_id,
+                const std::string& item_key, const std::string& message);
+    void journal(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                 const std::string& action, const std::string& before_json);
+    void message(std::int64_t source_id, const model::Message& message);
+    void conflict(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                  const std::string& community_slug, const std::string& detail);
+
+    [[nodiscard]] const std::string& target() const noexcept { return m_target; }
+
+private:
+    workspace::Workspace& m_workspace;
+    std::string m_target;
+    std::int64_t m_run;
+    sql::Statement m_find;
+    sql::Statement m_imported;
+    sql::Statement m_failed;
+    sql::Statement m_journal;
+    sql::Statement m_conflict;
+};
+
+}  // namespace baton::load::redmine
