@@ -143,7 +143,8 @@ void read_migrated(sql::Database& db, std::int64_t plan_run, std::map<std::int64
         facts_of.page_list = listed(lines, "- ", "\n- ") +
                              more_line(facts_of.numbers["migrated_pages"], static_cast<std::int64_t>(lines.size()));
     }
-    for (auto& [community_id, first] : most_read) all[community_id].most_read_list = listed(first.in_order(), "- ", "\n- ");
+    for (auto& [community_id, first] : most_read)
+        all[community_id].most_read_list = listed(first.in_order(), "- ", "\n- ");
 }
 
 // Items whose converted body kept raw parts or links to pages that do not exist (any converted format).
@@ -176,15 +177,16 @@ void read_flagged(sql::Database& db, std::int64_t plan_run, std::map<std::int64_
                             joined_lines(flagged.column_text(6), "; ") + ")";
                 }
                 if (raw > 0 && broken > 0) line += ";";
-                if (broken > 0) line += " " + text::counted(broken, "broken link") + " (" + joined_lines(unresolved, ", ") + ")";
+                if (broken > 0)
+                    line += " " + text::counted(broken, "broken link") + " (" + joined_lines(unresolved, ", ") + ")";
                 return line + link_of(flagged.column_text(4), flagged.column_text(2));
             });
     }
     for (auto& [community_id, entries] : first) {
         auto& facts = all[community_id];
         const auto lines = entries.in_order();
-        facts.flagged_list =
-            listed(lines, "- ", "\n- ") + more_line(facts.numbers["flagged_items"], static_cast<std::int64_t>(lines.size()));
+        facts.flagged_list = listed(lines, "- ", "\n- ") +
+                             more_line(facts.numbers["flagged_items"], static_cast<std::int64_t>(lines.size()));
     }
 }
 
@@ -206,8 +208,8 @@ void read_stale(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t,
     for (auto& [community_id, entries] : first) {
         auto& facts = all[community_id];
         const auto lines = entries.in_order();
-        facts.stale_list =
-            listed(lines, "- ", "\n- ") + more_line(facts.numbers["stale_pages"], static_cast<std::int64_t>(lines.size()));
+        facts.stale_list = listed(lines, "- ", "\n- ") +
+                           more_line(facts.numbers["stale_pages"], static_cast<std::int64_t>(lines.size()));
     }
 }
 
