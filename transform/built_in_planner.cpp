@@ -62,9 +62,18 @@ public:
               m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)")) {}
 
     void run() {
-        auto insert_plan = m_db.prepare("INSERT INTO plans(run_id, rules, mapping_file) VALUES (?, ?, ?)");
+        auto insert_plan = m_db.prepare(
+            "INSERT INTO plans(run_id, rules, mapping_file, max_communities_per_person) VALUES (?, ?, ?, ?)");
         insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules));
-        insert_plan.bind_text_or_null(3, m_rules.mapping != nullptr ? m_rules.mapping->file : std::string()).run();
+        const std::string mapping_file = m_rules.mapping != nullptr ? m_rules.mapping->file : std::string();
+        insert_plan.bind_text_or_null(3, mapping_file);
+        const int limit = m_rules.mapping != nullptr ? m_rules.mapping->stewardship.max_communities_per_person : 0;
+        if (limit > 0) {
+            insert_plan.bind(4, static_cast<std::int64_t>(limit));
+        } else {
+            insert_plan.bind(4, nullptr);
+        }
+        insert_plan.run();
         load_containers();
         if (m_rules.mapping != nullptr) load_mapping_rules();
         place_content();

@@ -36,8 +36,10 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
     auto insert = db.prepare(
         "INSERT INTO plan_tasks(plan_run, person_id, community_id, role, seq, code, title, description, "
         "due_offset_days, priority, depends_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& community : read_communities(workspace, plan_run)) {
-        const tasks::CommunityFacts facts = tasks::community_facts(workspace, plan_run, community);
+    const auto communities = read_communities(workspace, plan_run);
+    const auto all_facts = tasks::all_community_facts(workspace, plan_run, communities);
+    for (const auto& community : communities) {
+        const tasks::CommunityFacts& facts = all_facts.at(community.id);
         for (const auto& member : community.roles) {
             const auto values = tasks::placeholder_values(facts, community, member);
             std::vector<std::string> made;

@@ -382,6 +382,11 @@ CREATE TABLE plan_decisions(
   PRIMARY KEY (plan_run, decision_id)) WITHOUT ROWID;
 )sql";
 
+// The mapping's limit of communities per person, so that the report can show who reaches or passes it.
+constexpr std::string_view step_14_plan_load_limit = R"sql(
+ALTER TABLE plans ADD COLUMN max_communities_per_person INTEGER;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -399,6 +404,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {11, "onboarding task priorities, dependencies and due-date settings", step_11_task_templates},
         {12, "owners' keep / archive choices on stale items, messages by item", step_12_item_choices},
         {13, "what each plan did with the owner decisions", step_13_plan_decisions},
+        {14, "each plan's limit of communities per person", step_14_plan_load_limit},
     };
     return steps;
 }

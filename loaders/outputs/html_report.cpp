@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/text.hpp"
+#include "loaders/outputs/html_report_attention.hpp"
 #include "loaders/outputs/html_report_stewardship.hpp"
 #include "transform/plan.hpp"
 #include "workspace/status.hpp"
@@ -114,6 +115,7 @@ void communities_section(std::ostringstream& out, workspace::Workspace& workspac
         out << "</td></tr>";
     }
     out << "</tbody></table>";
+    attention_sections(out, workspace, plan_run);
     auto excluded = workspace.db().prepare(
         "SELECT reason, count(*) FROM plan_placements WHERE plan_run = ? AND action = 'exclude' GROUP BY reason "
         "ORDER BY count(*) DESC, reason");

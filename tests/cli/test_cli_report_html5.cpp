@@ -85,6 +85,32 @@ TEST(CliReportHtml5, TheSampleExportWithTheExampleMappingAndOwnerDecisions) {
     }
 }
 
+// The sections on communities with no active owner and people at the load limit, validated too: a mapping plan
+// whose limit is lowered to 1 and one of whose communities loses its owner by hand.
+TEST(CliReportHtml5, TheSectionsOnMissingOwnersAndLoadLimits) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_baton("plan --mapping " + quoted(source_file("mappings/example.xml")), dir.path()).exit_code, 0);
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        EXPECT_EQ(workspace.db().query_int("SELECT max_communities_per_person FROM plans"), 3);  // the mapping's
+        workspace.db().exec("UPDATE plans SET max_communities_per_person = 1");
+        workspace.db().exec("DELETE FROM plan_roles WHERE role = 'owner' AND community_id = (SELECT id FROM "
+                            "plan_communities WHERE slug = 'it')");
+    }
+    const auto report = run_baton("report --out r.html", dir.path());
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const std::string html = read_file(dir.file("r.html"));
+    const auto valid = check_html5(dir.file("r.html"), dir.path());
+    EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
+    EXPECT_NE(html.find("<h3>Communities with no active owner</h3>"), std::string::npos);
+    EXPECT_NE(html.find("<b>IT</b><br><span class=\"muted\">/it</span></td><td class=\"n\">"), std::string::npos);
+    EXPECT_NE(html.find("<h3>People at or over the load limit</h3>"), std::string::npos);
+    EXPECT_NE(html.find("<h3>People nobody could match</h3>"), std::string::npos);
+}
+
 TEST(CliReportHtml5, TheWordPressThemeUnitTestData) {
     expect_a_valid_complete_report("wxr:" + fixture("wordpress-wxr/theme-unit-test-data.xml"));
 }

@@ -2,7 +2,12 @@
 // conversion flagged, what is proposed for archive, what is read most, and who contributed.
 #include "transform/tasks/task_facts.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -13,10 +18,6 @@ namespace {
 constexpr std::int64_t listed_lines = 25;
 constexpr int listed_contributors = 5;
 constexpr int listed_most_read = 5;
-
-const char* const migrated_in_community =
-    "FROM plan_placements p JOIN items i ON i.id = p.item_id "
-    "WHERE p.plan_run = ?1 AND p.community_id = ?2 AND p.action = 'migrate' ";
 
 std::string more_line(std::int64_t total, std::int64_t shown) {
     return total > shown ? "\n- and " + std::to_string(total - shown) + " more (see the report)" : std::string();
@@ -44,141 +45,230 @@ std::string joined_lines(const std::string& text, const char* separator) {
     return result;
 }
 
-void read_counts(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, CommunityFacts& facts) {
-    auto counts = db.prepare(
-        std::string("SELECT coalesce(sum(i.kind <> 'comment'), 0), coalesce(sum(i.kind = 'comment'), 0), "
-                    "coalesce(sum(i.kind <> 'comment' AND coalesce(i.status, '') IN "
-                    "('draft', 'private', 'pending', 'future')), 0) ") +
-        migrated_in_community);
-    counts.bind(1, plan_run).bind(2, community_id);
-    counts.step();
-    facts.numbers["migrated_pages"] = counts.column_int(0);
-    facts.numbers["comments"] = counts.column_int(1);
-    facts.numbers["unpublished"] = counts.column_int(2);
-
-    auto pages = db.prepare(std::string("SELECT coalesce(nullif(i.title, ''), i.key) || ' (' || i.kind || ')' ") +
-                            migrated_in_community + "AND i.kind <> 'comment' ORDER BY i.title, i.key LIMIT ?3");
-    pages.bind(1, plan_run).bind(2, community_id).bind(3, listed_lines);
-    std::int64_t shown = 0;
-    while (pages.step()) {
-        facts.page_list += (shown++ == 0 ? "- " : "\n- ") + pages.column_text(0);
+// The first `limit` entries by Key, kept while rows stream by in any order (memory: `limit` per community).
+template <typename Key>
+class FirstEntries {
+public:
+    explicit FirstEntries(std::size_t limit) : limit_(limit) {}
+    // Keeps `make_text()` under `key` if it is among the first `limit` keys seen so far.
+    template <typename MakeText>
+    void offer(Key key, MakeText&& make_text) {
+        if (heap_.size() == limit_ && !(key < heap_.front().first)) return;
+        heap_.emplace_back(std::move(key), make_text());
+        std::push_heap(heap_.begin(), heap_.end(), larger_first);  // the largest key on top
+        if (heap_.size() > limit_) {
+            std::pop_heap(heap_.begin(), heap_.end(), larger_first);
+            heap_.pop_back();
+        }
     }
-    facts.page_list += more_line(facts.numbers["migrated_pages"], shown);
+    // The kept texts in key order.
+    [[nodiscard]] std::vector<std::string> in_order() {
+        std::sort_heap(heap_.begin(), heap_.end(), larger_first);
+        std::vector<std::string> texts;
+        for (auto& entry : heap_) texts.push_back(std::move(entry.second));
+        return texts;
+    }
+
+private:
+    static bool larger_first(const std::pair<Key, std::string>& a, const std::pair<Key, std::string>& b) {
+        return a.first < b.first;
+    }
+    std::size_t limit_;
+    std::vector<std::pair<Key, std::string>> heap_;
+};
+
+// ORDER BY i.title, i.key as SQLite sorts them (NULL before any text, text by bytes).
+using TitleOrder = std::tuple<bool, std::string, std::string>;
+TitleOrder title_order(const sql::Statement& row, int title_column, int key_column) {
+    return {!row.column_is_null(title_column), row.column_text(title_column), row.column_text(key_column)};
+}
+
+std::string listed(std::vector<std::string> lines, const char* first_prefix, const char* next_prefix) {
+    std::string text;
+    for (std::size_t i = 0; i < lines.size(); ++i) text += (i == 0 ? first_prefix : next_prefix) + lines[i];
+    return text;
+}
+
+// The migrated items of every community in one pass over the plan's placements: counts, the first page titles
+// and the most discussed and revised pages.
+void read_migrated(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t, CommunityFacts>& all) {
+    // Comments per commented item (no index on items.parent_id: one grouped pass instead of a lookup per item).
+    std::unordered_map<std::int64_t, std::int64_t> comments_on;
+    auto comments = db.prepare(
+        "SELECT parent_id, count(*) FROM items WHERE kind = 'comment' AND parent_id IS NOT NULL GROUP BY parent_id");
+    while (comments.step()) comments_on[comments.column_int(0)] = comments.column_int(1);
+
+    auto rows = db.prepare(
+        "SELECT p.community_id, i.kind, coalesce(i.kind <> 'comment' AND coalesce(i.status, '') IN "
+        "('draft', 'private', 'pending', 'future'), 0), i.title, i.key, coalesce(nullif(i.title, ''), i.key), "
+        "coalesce(i.url, ''), i.id, CASE WHEN i.kind IN ('comment', 'attachment') THEN 0 ELSE "
+        "(SELECT count(*) FROM revisions r WHERE r.item_id = i.id) END "
+        "FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE p.plan_run = ?1 AND p.action = 'migrate'");
+    rows.bind(1, plan_run);
+    using MostReadOrder = std::tuple<std::int64_t, bool, std::string, std::string>;
+    std::map<std::int64_t, FirstEntries<TitleOrder>> pages;
+    std::map<std::int64_t, FirstEntries<MostReadOrder>> most_read;
+    std::int64_t current_id = -1;
+    CommunityFacts* facts = nullptr;
+    while (rows.step()) {
+        const std::int64_t community_id = rows.column_int(0);
+        if (community_id != current_id || facts == nullptr) {
+            current_id = community_id;
+            facts = &all[community_id];
+        }
+        const std::string kind = rows.column_text(1);
+        if (kind == "comment") {
+            ++facts->numbers["comments"];
+            continue;
+        }
+        ++facts->numbers["migrated_pages"];
+        facts->numbers["unpublished"] += rows.column_int(2);
+        const std::string shown = rows.column_text(5);
+        pages.try_emplace(community_id, static_cast<std::size_t>(listed_lines))
+            .first->second.offer(title_order(rows, 3, 4), [&] { return shown + " (" + kind + ")"; });
+        if (kind == "attachment") continue;
+        const auto found = comments_on.find(rows.column_int(7));
+        const std::int64_t discussed = found == comments_on.end() ? 0 : found->second;
+        const std::int64_t revised = rows.column_int(8);
+        MostReadOrder order{-(discussed + revised), !rows.column_is_null(3), rows.column_text(3), rows.column_text(4)};
+        most_read.try_emplace(community_id, static_cast<std::size_t>(listed_most_read))
+            .first->second.offer(std::move(order), [&] {
+                return shown + " (" + text::counted(discussed, "comment") + ", " + text::counted(revised, "revision") +
+                       ")" + link_of(rows.column_text(6), rows.column_text(4));
+            });
+    }
+    for (auto& [community_id, first] : pages) {
+        auto& facts_of = all[community_id];
+        const auto lines = first.in_order();
+        facts_of.page_list = listed(lines, "- ", "\n- ") +
+                             more_line(facts_of.numbers["migrated_pages"], static_cast<std::int64_t>(lines.size()));
+    }
+    for (auto& [community_id, first] : most_read)
+        all[community_id].most_read_list = listed(first.in_order(), "- ", "\n- ");
 }
 
 // Items whose converted body kept raw parts or links to pages that do not exist (any converted format).
-void read_flagged(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, CommunityFacts& facts) {
+void read_flagged(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t, CommunityFacts>& all) {
     auto flagged = db.prepare(
-        std::string("SELECT coalesce(nullif(i.title, ''), i.key), coalesce(i.url, ''), i.key, "
-                    "(SELECT max(raw_nodes) FROM converted_bodies WHERE item_id = i.id), "
-                    "(SELECT raw_reasons FROM converted_bodies WHERE item_id = i.id AND raw_nodes > 0 "
-                    " ORDER BY raw_nodes DESC, format LIMIT 1), "
-                    "(SELECT unresolved_links FROM converted_bodies WHERE item_id = i.id AND unresolved_links "
-                    " IS NOT NULL ORDER BY format LIMIT 1) ") +
-        migrated_in_community +
-        "AND EXISTS (SELECT 1 FROM converted_bodies b WHERE b.item_id = i.id AND "
-        "(b.raw_nodes > 0 OR b.unresolved_links IS NOT NULL)) ORDER BY i.title, i.key");
-    flagged.bind(1, plan_run).bind(2, community_id);
-    std::int64_t items = 0;
-    std::int64_t parts = 0;
-    std::int64_t links = 0;
+        "SELECT p.community_id, i.title, i.key, coalesce(nullif(i.title, ''), i.key), coalesce(i.url, ''), "
+        "(SELECT max(raw_nodes) FROM converted_bodies WHERE item_id = i.id), "
+        "(SELECT raw_reasons FROM converted_bodies WHERE item_id = i.id AND raw_nodes > 0 "
+        " ORDER BY raw_nodes DESC, format LIMIT 1), "
+        "(SELECT unresolved_links FROM converted_bodies WHERE item_id = i.id AND unresolved_links "
+        " IS NOT NULL ORDER BY format LIMIT 1) "
+        "FROM (SELECT DISTINCT item_id FROM converted_bodies WHERE raw_nodes > 0 OR unresolved_links IS NOT NULL) f "
+        "JOIN plan_placements p ON p.plan_run = ?1 AND p.item_id = f.item_id AND p.action = 'migrate' "
+        "JOIN items i ON i.id = f.item_id");
+    flagged.bind(1, plan_run);
+    std::map<std::int64_t, FirstEntries<TitleOrder>> first;
     while (flagged.step()) {
-        const std::int64_t raw = flagged.column_int(3);
-        const std::string reasons = flagged.column_text(4);
-        const std::string unresolved = flagged.column_text(5);
+        auto& facts = all[flagged.column_int(0)];
+        const std::int64_t raw = flagged.column_int(5);
+        const std::string unresolved = flagged.column_text(7);
         const std::int64_t broken = count_lines(unresolved);
-        ++items;
-        parts += raw;
-        links += broken;
-        if (items > listed_lines) continue;
-        std::string line = "- " + flagged.column_text(0) + ":";
-        if (raw > 0) line += " " + text::counted(raw, "unconverted part") + " (" + joined_lines(reasons, "; ") + ")";
-        if (raw > 0 && broken > 0) line += ";";
-        if (broken > 0) line += " " + text::counted(broken, "broken link") + " (" + joined_lines(unresolved, ", ") + ")";
-        line += link_of(flagged.column_text(1), flagged.column_text(2));
-        facts.flagged_list += (items == 1 ? "" : "\n") + line;
+        ++facts.numbers["flagged_items"];
+        facts.numbers["unconverted_parts"] += raw;
+        facts.numbers["broken_links"] += broken;
+        first.try_emplace(flagged.column_int(0), static_cast<std::size_t>(listed_lines))
+            .first->second.offer(title_order(flagged, 1, 2), [&] {
+                std::string line = flagged.column_text(3) + ":";
+                if (raw > 0) {
+                    line += " " + text::counted(raw, "unconverted part") + " (" +
+                            joined_lines(flagged.column_text(6), "; ") + ")";
+                }
+                if (raw > 0 && broken > 0) line += ";";
+                if (broken > 0)
+                    line += " " + text::counted(broken, "broken link") + " (" + joined_lines(unresolved, ", ") + ")";
+                return line + link_of(flagged.column_text(4), flagged.column_text(2));
+            });
     }
-    facts.flagged_list += more_line(items, items < listed_lines ? items : listed_lines);
-    facts.numbers["flagged_items"] = items;
-    facts.numbers["unconverted_parts"] = parts;
-    facts.numbers["broken_links"] = links;
+    for (auto& [community_id, entries] : first) {
+        auto& facts = all[community_id];
+        const auto lines = entries.in_order();
+        facts.flagged_list = listed(lines, "- ", "\n- ") +
+                             more_line(facts.numbers["flagged_items"], static_cast<std::int64_t>(lines.size()));
+    }
 }
 
-void read_stale(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, CommunityFacts& facts) {
+void read_stale(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t, CommunityFacts>& all) {
     auto stale = db.prepare(
-        "SELECT coalesce(nullif(i.title, ''), i.key), coalesce(i.url, ''), i.key, a.reason "
+        "SELECT p.community_id, i.title, i.key, coalesce(nullif(i.title, ''), i.key), coalesce(i.url, ''), a.reason "
         "FROM plan_archive_proposals a JOIN plan_placements p ON p.plan_run = a.plan_run AND p.item_id = a.item_id "
-        "JOIN items i ON i.id = a.item_id WHERE a.plan_run = ?1 AND p.community_id = ?2 ORDER BY i.title, i.key");
-    stale.bind(1, plan_run).bind(2, community_id);
-    std::int64_t count = 0;
+        "JOIN items i ON i.id = a.item_id WHERE a.plan_run = ?1");
+    stale.bind(1, plan_run);
+    std::map<std::int64_t, FirstEntries<TitleOrder>> first;
     while (stale.step()) {
-        if (++count > listed_lines) continue;
-        facts.stale_list += (count == 1 ? "- " : "\n- ") + stale.column_text(0) + " (" + stale.column_text(3) + ")" +
-                            link_of(stale.column_text(1), stale.column_text(2));
+        ++all[stale.column_int(0)].numbers["stale_pages"];
+        first.try_emplace(stale.column_int(0), static_cast<std::size_t>(listed_lines))
+            .first->second.offer(title_order(stale, 1, 2), [&] {
+                return stale.column_text(3) + " (" + stale.column_text(5) + ")" +
+                       link_of(stale.column_text(4), stale.column_text(2));
+            });
     }
-    facts.stale_list += more_line(count, count < listed_lines ? count : listed_lines);
-    facts.numbers["stale_pages"] = count;
-}
-
-// No legacy export carries read counts, so the most discussed and most revised pages stand in for them.
-void read_most_read(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, CommunityFacts& facts) {
-    auto most = db.prepare(
-        std::string("SELECT coalesce(nullif(i.title, ''), i.key), coalesce(i.url, ''), i.key, "
-                    "(SELECT count(*) FROM items c WHERE c.parent_id = i.id AND c.kind = 'comment') AS discussed, "
-                    "(SELECT count(*) FROM revisions r WHERE r.item_id = i.id) AS revised ") +
-        migrated_in_community + "AND i.kind NOT IN ('comment', 'attachment') "
-                                "ORDER BY discussed + revised DESC, i.title, i.key LIMIT ?3");
-    most.bind(1, plan_run).bind(2, community_id).bind(3, listed_most_read);
-    int shown = 0;
-    while (most.step()) {
-        facts.most_read_list += (shown++ == 0 ? "- " : "\n- ") + most.column_text(0) + " (" +
-                                text::counted(most.column_int(3), "comment") + ", " +
-                                text::counted(most.column_int(4), "revision") + ")" +
-                                link_of(most.column_text(1), most.column_text(2));
+    for (auto& [community_id, entries] : first) {
+        auto& facts = all[community_id];
+        const auto lines = entries.in_order();
+        facts.stale_list = listed(lines, "- ", "\n- ") +
+                           more_line(facts.numbers["stale_pages"], static_cast<std::int64_t>(lines.size()));
     }
 }
 
 // Authors of migrated content who have no role in the community, the most prolific first.
-void read_contributors(sql::Database& db, std::int64_t plan_run, std::int64_t community_id, CommunityFacts& facts) {
+void read_contributors(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t, CommunityFacts>& all) {
     auto authors = db.prepare(
-        std::string("SELECT coalesce(nullif(a.display_name, ''), nullif(a.login, ''), a.key), "
-                    "sum(i.kind <> 'comment'), sum(i.kind = 'comment') ") +
+        "SELECT p.community_id, coalesce(nullif(a.display_name, ''), nullif(a.login, ''), a.key), a.key, "
+        "sum(i.kind <> 'comment'), sum(i.kind = 'comment'), count(*) "
         "FROM plan_placements p JOIN items i ON i.id = p.item_id JOIN people a ON a.id = i.author_id "
-        "WHERE p.plan_run = ?1 AND p.community_id = ?2 AND p.action = 'migrate' AND a.key NOT LIKE 'ip:%' "
-        "AND a.id NOT IN (SELECT person_id FROM plan_roles WHERE community_id = ?2) "
-        "GROUP BY a.id ORDER BY sum(i.kind <> 'comment') DESC, count(*) DESC, a.key LIMIT ?3");
-    authors.bind(1, plan_run).bind(2, community_id).bind(3, listed_contributors);
-    std::int64_t count = 0;
+        "WHERE p.plan_run = ?1 AND p.action = 'migrate' AND a.key NOT LIKE 'ip:%' "
+        "AND NOT EXISTS (SELECT 1 FROM plan_roles r WHERE r.community_id = p.community_id AND r.person_id = a.id) "
+        "GROUP BY p.community_id, a.id");
+    authors.bind(1, plan_run);
+    using Order = std::tuple<std::int64_t, std::int64_t, std::string>;  // items and rows descending, then key
+    std::map<std::int64_t, FirstEntries<Order>> first;
     while (authors.step()) {
-        const std::int64_t items = authors.column_int(1);
-        const std::int64_t comments = authors.column_int(2);
-        std::string what = items > 0 ? text::counted(items, "item") : std::string();
-        if (comments > 0) what += (what.empty() ? "" : ", ") + text::counted(comments, "comment");
-        facts.contributor_names += (count++ == 0 ? "" : ", ") + authors.column_text(0) + " (" + what + ")";
+        const std::int64_t items = authors.column_int(3);
+        const std::int64_t comments = authors.column_int(4);
+        first.try_emplace(authors.column_int(0), static_cast<std::size_t>(listed_contributors))
+            .first->second.offer(Order{-items, -authors.column_int(5), authors.column_text(2)}, [&] {
+                std::string what = items > 0 ? text::counted(items, "item") : std::string();
+                if (comments > 0) what += (what.empty() ? "" : ", ") + text::counted(comments, "comment");
+                return authors.column_text(1) + " (" + what + ")";
+            });
     }
-    facts.numbers["contributors"] = count;
+    for (auto& [community_id, entries] : first) {
+        auto& facts = all[community_id];
+        const auto names = entries.in_order();
+        facts.contributor_names = listed(names, "", ", ");
+        facts.numbers["contributors"] = static_cast<std::int64_t>(names.size());
+    }
 }
 
 }  // namespace
 
-CommunityFacts community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
-                               const PlannedCommunity& community) {
+std::map<std::int64_t, CommunityFacts> all_community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                           const std::vector<PlannedCommunity>& communities) {
     auto& db = workspace.db();
-    CommunityFacts facts;
-    read_counts(db, plan_run, community.id, facts);
-    read_flagged(db, plan_run, community.id, facts);
-    read_stale(db, plan_run, community.id, facts);
-    read_most_read(db, plan_run, community.id, facts);
-    read_contributors(db, plan_run, community.id, facts);
-    std::int64_t owners = 0;
-    std::int64_t managers = 0;
-    for (const auto& member : community.roles) {
-        owners += member.role == "owner" ? 1 : 0;
-        managers += member.role == "manager" ? 1 : 0;
+    std::map<std::int64_t, CommunityFacts> all;
+    for (const auto& community : communities) {
+        auto& facts = all[community.id];
+        for (const char* name : {"migrated_pages", "comments", "unpublished", "flagged_items", "unconverted_parts",
+                                 "broken_links", "stale_pages", "contributors"}) {
+            facts.numbers[name] = 0;
+        }
+        std::int64_t owners = 0;
+        std::int64_t managers = 0;
+        for (const auto& member : community.roles) {
+            owners += member.role == "owner" ? 1 : 0;
+            managers += member.role == "manager" ? 1 : 0;
+        }
+        facts.numbers["owners"] = owners;
+        facts.numbers["managers"] = managers;
     }
-    facts.numbers["owners"] = owners;
-    facts.numbers["managers"] = managers;
-    return facts;
+    read_migrated(db, plan_run, all);
+    read_flagged(db, plan_run, all);
+    read_stale(db, plan_run, all);
+    read_contributors(db, plan_run, all);
+    return all;
 }
 
 std::map<std::string, std::string> placeholder_values(const CommunityFacts& facts, const PlannedCommunity& community,

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "transform/plan.hpp"
 #include "workspace/workspace.hpp"
@@ -20,8 +21,10 @@ struct CommunityFacts {
     std::string contributor_names;                // "Ann Lee (4 items), Bo Chen (2 items)"
 };
 
-[[nodiscard]] CommunityFacts community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
-                                             const PlannedCommunity& community);
+// The facts of every community of `communities`, by community id, in one grouped pass per kind of fact over the
+// whole plan (not a set of queries per community); memory grows with the number of communities, not of items.
+[[nodiscard]] std::map<std::int64_t, CommunityFacts> all_community_facts(
+    workspace::Workspace& workspace, std::int64_t plan_run, const std::vector<PlannedCommunity>& communities);
 
 // The values of every placeholder for one person's role in a community; numbers as decimal text.
 [[nodiscard]] std::map<std::string, std::string> placeholder_values(const CommunityFacts& facts,
