@@ -1,4 +1,5 @@
 // The built-in plan: one community per top-level category, its most active authors as owner and managers.
+#include "transform/item_choices.hpp"
 #include "transform/built_in_planner.hpp"
 
 #include <algorithm>
@@ -78,6 +79,7 @@ public:
         if (m_rules.mapping != nullptr) load_mapping_rules();
         place_content();
         place_dependents();
+        apply_item_choices(m_db, m_run);  // owners' keep / archive answers on stale items
         const auto decisions = read_owner_decisions(m_workspace, m_run);
         const auto outcomes = m_rules.mapping != nullptr
                                   ? mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping, decisions)

@@ -144,4 +144,53 @@ TEST(CliPlanDecisions, DeclinesAndNominationsFeedTheNextPlan) {
     EXPECT_NE(report.out.find("moving to sales"), std::string::npos);
 }
 
+TEST(CliPlanItemChoices, KeepAndArchiveAnswersFeedTheNextPlan) {
+    TempDir dir;
+    ASSERT_EQ(run_baton("extract wxr:" + quoted(source_file("samples/wordpress/acme-intranet.xml")), dir.path())
+                  .exit_code,
+              0);
+    const std::string mapping = "plan --mapping " + quoted(source_file("mappings/example.xml"));
+    ASSERT_EQ(run_baton(mapping, dir.path()).exit_code, 0);
+    const std::string proposals =
+        "SELECT group_concat(i.key || '=' || a.reason, '|') FROM (SELECT * FROM plan_archive_proposals WHERE "
+        "plan_run = (SELECT max(run_id) FROM plans) ORDER BY item_id) a JOIN items i ON i.id = a.item_id";
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        const std::string before = query_text(workspace, proposals);
+        ASSERT_NE(before.find("post:12="), std::string::npos) << before;  // stale: proposed for archive
+        ASSERT_NE(before.find("post:21="), std::string::npos) << before;
+        // The owners answer: keep one stale post, confirm another, archive one that was not proposed, and an
+        // answer given for a community the item is not in does not count.
+        workspace.db().exec(
+            "INSERT INTO item_choices(community_slug, item_id, choice, person_id, decided_by, decided_at, via) "
+            "SELECT 'company', id, 'keep', NULL, 'grace', '2026-10-02T08:00:00Z', 'portal' FROM items "
+            "WHERE key = 'post:12';"
+            "INSERT INTO item_choices(community_slug, item_id, choice, person_id, decided_by, decided_at, via) "
+            "SELECT 'onboarding', id, 'archive', NULL, 'carol', '2026-10-03T08:00:00Z', 'portal' FROM items "
+            "WHERE key = 'post:21';"
+            "INSERT INTO item_choices(community_slug, item_id, choice, person_id, decided_by, decided_at, via) "
+            "SELECT 'human-resources', id, 'archive', NULL, 'bob', '2026-10-04T08:00:00Z', 'portal' FROM items "
+            "WHERE key = (SELECT i.key FROM items i JOIN plan_placements p ON p.item_id = i.id JOIN plan_communities c "
+            "ON c.id = p.community_id WHERE c.slug = 'human-resources' AND p.action = 'migrate' AND i.kind = 'post' "
+            "AND i.id NOT IN (SELECT item_id FROM plan_archive_proposals) ORDER BY i.id LIMIT 1);"
+            "INSERT INTO item_choices(community_slug, item_id, choice, person_id, decided_by, decided_at, via) "
+            "SELECT 'it', id, 'keep', NULL, 'erin', '2026-10-05T08:00:00Z', 'portal' FROM items "
+            "WHERE key = 'post:34';");
+    }
+    ASSERT_EQ(run_baton(mapping, dir.path()).exit_code, 0);
+    workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+    const std::string after = query_text(workspace, proposals);
+    EXPECT_EQ(after.find("post:12="), std::string::npos) << after;  // kept
+    EXPECT_NE(after.find("post:21=not edited since 2019-04-08, over 5 years before 2025-03-10: proposed for archive; "
+                         "archive confirmed by carol on 2026-10-03"),
+              std::string::npos)
+        << after;
+    EXPECT_NE(after.find("=archive chosen by bob on 2026-10-04"), std::string::npos) << after;
+    EXPECT_NE(after.find("post:34=not edited since"), std::string::npos) << after;  // the 'it' answer does not count
+    EXPECT_NE(query_text(workspace, "SELECT p.reason FROM plan_placements p JOIN items i ON i.id = p.item_id WHERE "
+                                    "i.key = 'post:12' AND p.plan_run = (SELECT max(run_id) FROM plans)")
+                  .find("; kept, not archived: chosen by grace on 2026-10-02"),
+              std::string::npos);
+}
+
 }  // namespace baton::test
