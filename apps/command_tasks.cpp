@@ -21,9 +21,13 @@ int import_progress(workspace::Workspace& workspace, std::int64_t plan_run, cons
                     const std::string& path) {
     load::ProgressImport imported;
     workspace::recorded_run(workspace, "tasks", options_text(arguments), [&](std::int64_t run) {
-        imported = path.rfind("sqlite:", 0) == 0
-                       ? load::import_progress_from_sqlite_target(workspace, plan_run, path.substr(7))
-                       : load::import_progress_csv(workspace, plan_run, path);
+        if (path.rfind("sqlite:", 0) == 0) {
+            imported = load::import_progress_from_sqlite_target(workspace, plan_run, path.substr(7));
+        } else if (path.rfind("redmine:", 0) == 0) {
+            imported = load::import_progress_from_redmine(workspace, plan_run, path.substr(8));
+        } else {
+            imported = load::import_progress_csv(workspace, plan_run, path);
+        }
         for (const auto& problem : imported.problems) {
             model::Message message;
             message.severity = model::Severity::warning;
@@ -58,12 +62,13 @@ int run_tasks(const Arguments& arguments) {
         ("progress", "show completion per person and community and the communities at risk (writes no files)")
         ("as-of", po::value<std::string>(), "with --progress: the day overdue is measured on (default: today)")
         ("import-progress", po::value<std::string>(),
-         "read task statuses from an edited tasks CSV, or from the SQLite target (sqlite:FILE), into the "
-         "workspace (writes no files)");
+         "read task statuses from an edited tasks CSV, from the SQLite target (sqlite:FILE) or from the "
+         "issues of a Redmine target (redmine:URL, API key as for load), into the workspace (writes no files)");
     const auto values = parse_command_line(
         "tasks",
         "[--format LIST] [--out DIR] [--go-live DATE] [--from ADDRESS] [--send smtp://HOST:PORT]\n"
-        "       [--progress [--as-of DATE]] [--import-progress FILE.csv|sqlite:FILE] [--workspace FILE]",
+        "       [--progress [--as-of DATE]] [--import-progress FILE.csv|sqlite:FILE|redmine:URL]\n"
+        "       [--workspace FILE]",
         "Writes the current plan's onboarding tasks: for each person, the communities proposed to them,\n"
         "why they were chosen, and their tasks in order with due dates counted from go-live; as Markdown,\n"
         "HTML, CSV, JSON, iCalendar and a welcome e-mail. --progress and --import-progress follow them up.",

@@ -1,4 +1,4 @@
-// `baton tasks --import-progress FILE.csv`: the status column of an edited tasks CSV back into task_progress.
+// `baton tasks --import-progress`: task statuses from an edited tasks CSV, the SQLite target or Redmine into task_progress.
 #include "loaders/outputs/progress_import.hpp"
 
 #include <filesystem>
@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "extractors/csv/csv_reader.hpp"
+#include "loaders/redmine/redmine_task_progress.hpp"
 #include "transform/tasks/task_progress.hpp"
 
 namespace baton::load {
@@ -77,6 +78,20 @@ ProgressImport import_progress_csv(workspace::Workspace& workspace, std::int64_t
     return result;
 }
 
+// The plan's tasks by the legacy key the loaders give them: (person, community slug, code).
+std::map<std::string, std::tuple<std::int64_t, std::string, std::string>> plan_tasks_by_legacy_key(
+    workspace::Workspace& workspace, std::int64_t plan_run) {
+    std::map<std::string, std::tuple<std::int64_t, std::string, std::string>> by_key;
+    auto tasks = workspace.db().prepare(
+        "SELECT cs.key || '#' || coalesce(ct.key, 'site') || '@' || ps.key || '#' || p.key || '/' || t.code, "
+        "t.person_id, c.slug, t.code FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id "
+        "JOIN sources cs ON cs.id = c.source_id LEFT JOIN containers ct ON ct.id = c.container_id "
+        "JOIN people p ON p.id = t.person_id JOIN sources ps ON ps.id = p.source_id WHERE t.plan_run = ?");
+    tasks.bind(1, plan_run);
+    while (tasks.step()) by_key[tasks.column_text(0)] = {tasks.column_int(1), tasks.column_text(2), tasks.column_text(3)};
+    return by_key;
+}
+
 ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspace, std::int64_t plan_run,
                                                   const std::string& path) {
     if (!std::filesystem::is_regular_file(path)) {
@@ -87,15 +102,7 @@ ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspac
         throw TargetError(path + " has no tasks table; it is not a baton SQLite target",
                           "give the file `baton load --target sqlite:FILE` wrote");
     }
-    // The plan's tasks by the legacy key the loader gives them.
-    std::map<std::string, std::tuple<std::int64_t, std::string, std::string>> by_key;
-    auto tasks = workspace.db().prepare(
-        "SELECT cs.key || '#' || coalesce(ct.key, 'site') || '@' || ps.key || '#' || p.key || '/' || t.code, "
-        "t.person_id, c.slug, t.code FROM plan_tasks t JOIN plan_communities c ON c.id = t.community_id "
-        "JOIN sources cs ON cs.id = c.source_id LEFT JOIN containers ct ON ct.id = c.container_id "
-        "JOIN people p ON p.id = t.person_id JOIN sources ps ON ps.id = p.source_id WHERE t.plan_run = ?");
-    tasks.bind(1, plan_run);
-    while (tasks.step()) by_key[tasks.column_text(0)] = {tasks.column_int(1), tasks.column_text(2), tasks.column_text(3)};
+    const auto by_key = plan_tasks_by_legacy_key(workspace, plan_run);
     ProgressImport result;
     auto rows = platform.prepare("SELECT id, legacy_key, coalesce(status, 'open') FROM tasks ORDER BY id");
     sql::Transaction transaction(workspace.db());
@@ -112,6 +119,28 @@ ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspac
         const auto& [person_id, slug, code] = found->second;
         if (transform::record_task_progress(workspace, person_id, slug, code, status, "target:" + path,
                                             "sqlite-target")) {
+            ++result.changed;
+        } else {
+            ++result.unchanged;
+        }
+    }
+    transaction.commit();
+    return result;
+}
+
+ProgressImport import_progress_from_redmine(workspace::Workspace& workspace, std::int64_t plan_run,
+                                            const std::string& url) {
+    const auto statuses = read_redmine_task_statuses(workspace, url);
+    const auto by_key = plan_tasks_by_legacy_key(workspace, plan_run);
+    ProgressImport result;
+    sql::Transaction transaction(workspace.db());
+    for (const auto& task : statuses) {
+        const auto found = by_key.find(task.legacy_key);
+        if (found == by_key.end()) continue;  // a task of an older plan
+        ++result.rows;
+        const auto& [person_id, slug, code] = found->second;
+        if (transform::record_task_progress(workspace, person_id, slug, code, task.status,
+                                            "redmine:" + url + " " + task.issue, "redmine")) {
             ++result.changed;
         } else {
             ++result.unchanged;

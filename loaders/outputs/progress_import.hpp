@@ -1,4 +1,4 @@
-// `baton tasks --import-progress FILE.csv`: the status column of an edited tasks CSV back into task_progress.
+// `baton tasks --import-progress`: task statuses from an edited tasks CSV, the SQLite target or Redmine into task_progress.
 #pragma once
 
 #include <cstdint>
@@ -31,5 +31,12 @@ struct ProgressImport {
 // left alone. Throws TargetError (exit 10) when the file is not a baton SQLite target.
 [[nodiscard]] ProgressImport import_progress_from_sqlite_target(workspace::Workspace& workspace,
                                                                 std::int64_t plan_run, const std::string& path);
+
+// `baton tasks --import-progress redmine:URL`: the status of each onboarding-task issue the loads wrote into that
+// Redmine (read_redmine_task_statuses), matched to the current plan's tasks by their legacy keys and written with
+// via 'redmine' and updated_by 'redmine:URL ISSUE'. Tasks of older plans are skipped; TargetError (exit 10) when
+// Redmine cannot be reached or refuses the key.
+[[nodiscard]] ProgressImport import_progress_from_redmine(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                          const std::string& url);
 
 }  // namespace baton::load

@@ -361,6 +361,31 @@ std::optional<Issue> RedmineApi::issue_by_id(std::int64_t id) {
     return issue_from(answer->getObject("issue"));
 }
 
+std::map<std::int64_t, IssueStatus> RedmineApi::issue_statuses() {
+    std::map<std::int64_t, IssueStatus> statuses;
+    const auto answer = m_client.get_json("/issue_statuses.json");
+    if (!answer || !answer->isArray("issue_statuses")) return statuses;
+    const auto list = answer->getArray("issue_statuses");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto status = list->getObject(static_cast<unsigned>(i));
+        IssueStatus entry;
+        entry.name = status->optValue<std::string>("name", "");
+        entry.closed = status->optValue<bool>("is_closed", false);
+        statuses[status->getValue<std::int64_t>("id")] = entry;
+    }
+    return statuses;
+}
+
+std::optional<IssueProgress> RedmineApi::issue_progress(std::int64_t id) {
+    const auto answer = m_client.get_json("/issues/" + std::to_string(id) + ".json");
+    if (!answer) return std::nullopt;
+    const auto issue = answer->getObject("issue");
+    IssueProgress progress;
+    if (const auto status = issue->getObject("status")) progress.status_id = status->getValue<std::int64_t>("id");
+    progress.done_ratio = issue->optValue<std::int64_t>("done_ratio", 0);
+    return progress;
+}
+
 namespace {
 Object::Ptr issue_fields(const Issue& issue) {
     Object::Ptr inner = new Object;

@@ -54,6 +54,17 @@ struct Upload {
     std::string token, filename;
 };
 
+struct IssueStatus {
+    std::string name;
+    bool closed = false;
+};
+
+// Where an issue stands: its status id and how far it is done (0 to 100).
+struct IssueProgress {
+    std::int64_t status_id = 0;
+    std::int64_t done_ratio = 0;
+};
+
 class RedmineApi {
 public:
     explicit RedmineApi(RedmineClient& client) : m_client(client) {}
@@ -101,6 +112,10 @@ public:
     // The issue of `project` whose description carries `marker` (closed ones too).
     [[nodiscard]] std::optional<Issue> issue(const std::string& project, const std::string& marker);
     [[nodiscard]] std::optional<Issue> issue_by_id(std::int64_t id);
+    // Every issue status Redmine knows, by id (GET /issue_statuses.json).
+    [[nodiscard]] std::map<std::int64_t, IssueStatus> issue_statuses();
+    // The status and done ratio of an issue; nullopt when it is gone.
+    [[nodiscard]] std::optional<IssueProgress> issue_progress(std::int64_t id);
     std::int64_t create_issue(const std::string& project, const Issue& issue);
     void update_issue(const Issue& issue);
     void delete_issue(std::int64_t id);
