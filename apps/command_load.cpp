@@ -78,15 +78,13 @@ load::LoadOptions load_options(const po::variables_map& values) {
     return options;
 }
 
-// Beside the target: PATH's folder / STEM-redirects for sqlite:PATH; for a target that is no file, the
-// workspace's folder / redirects.
-std::filesystem::path redirects_folder(const std::string& target_spec, const std::string& workspace_file) {
+// Beside the target: PATH's folder / STEM-redirects for sqlite:PATH. Other targets (Redmine) have URLs of their
+// own that the scheme does not describe: no map (empty path).
+std::filesystem::path redirects_folder(const std::string& target_spec) {
     constexpr std::string_view sqlite_prefix = "sqlite:";
-    if (target_spec.starts_with(sqlite_prefix)) {
-        const std::filesystem::path file = target_spec.substr(sqlite_prefix.size());
-        return file.parent_path() / (file.stem().string() + "-redirects");
-    }
-    return std::filesystem::path(workspace_file).parent_path() / "redirects";
+    if (!target_spec.starts_with(sqlite_prefix)) return {};
+    const std::filesystem::path file = target_spec.substr(sqlite_prefix.size());
+    return file.parent_path() / (file.stem().string() + "-redirects");
 }
 
 }  // namespace
@@ -118,12 +116,11 @@ int run_load(const Arguments& arguments) {
     const std::int64_t plan_run = transform::require_plan_run(workspace);
     auto loader = load::create_loader((*values)["target"].as<std::string>());
     load::LoadResult result;
-    const std::filesystem::path redirects =
-        redirects_folder((*values)["target"].as<std::string>(), workspace_path(*values));
+    const std::filesystem::path redirects = redirects_folder((*values)["target"].as<std::string>());
     convert::RedirectFiles redirect_files;
     workspace::recorded_run(workspace, "load", options_text(arguments), [&](std::int64_t run_id) {
         result = loader->load(workspace, plan_run, run_id, load_options_value);
-        if (!load_options_value.dry_run) {
+        if (!load_options_value.dry_run && !redirects.empty()) {
             convert::LinkIndex index(workspace.db(), plan_run, target_scheme(*values));
             redirect_files = convert::write_redirect_files(workspace.db(), index, 0, redirects);
         }
@@ -140,7 +137,7 @@ int run_load(const Arguments& arguments) {
     print_counts("content", result.content, dry);
     print_counts("comments", result.comments, dry);
     print_counts("tasks", result.tasks, dry);
-    if (!dry) {
+    if (!dry && !redirects.empty()) {
         std::cout << "redirects: " << text::counted(redirect_files.redirects, "legacy URL") << " of "
                   << text::counted(redirect_files.items, "item") << " written to " << redirects.string()
                   << "/redirects.csv, nginx.conf and apache.conf\n";
