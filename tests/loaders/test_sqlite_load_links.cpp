@@ -142,3 +142,37 @@ TEST(SqliteLoadLinks, MediaWikiLinksUseTheDefaultScheme) {
 }
 
 }  // namespace baton::test
+
+namespace baton::test {
+
+TEST(SqliteLoadLinks, ATargetOfPlatformSchema2GainsTheLegacyBodyColumns) {
+    TempDir dir;
+    // The schema as version 2 had it: content without legacy_body_format and legacy_body.
+    std::string schema_2(load::sqlite_target::platform_schema);
+    for (const std::string& from : {std::string(",\n  legacy_body_format TEXT,\n  legacy_body TEXT);"),
+                                    std::string("('schema_version', '") +
+                                        std::to_string(load::sqlite_target::platform_schema_version) + "')"}) {
+        const auto at = schema_2.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        schema_2.replace(at, from.size(), from.starts_with(",") ? ");" : "('schema_version', '2')");
+    }
+    {
+        sql::Database db(dir.file("platform.db"), sql::OpenMode::create);
+        db.exec(schema_2);
+        ASSERT_EQ(db.query_int("SELECT count(*) FROM pragma_table_info('content') WHERE name LIKE 'legacy_body%'"), 0);
+    }
+    const std::string sample = source_file("samples/wordpress/acme-intranet.xml");
+    ASSERT_EQ(run_baton("extract 'wxr:" + sample + "'", dir.path().string()).exit_code, 0);
+    ASSERT_EQ(run_baton("plan", dir.path().string()).exit_code, 0);
+    const auto loaded = run_baton("load", dir.path().string());
+    ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+    const std::string platform = dir.file("platform.db");
+    EXPECT_EQ(platform_int(platform, "SELECT count(*) FROM pragma_table_info('content') WHERE name LIKE 'legacy_body%'"),
+              2);
+    EXPECT_EQ(platform_text(platform, "SELECT value FROM platform_meta WHERE key = 'schema_version'"),
+              std::to_string(load::sqlite_target::platform_schema_version));
+    EXPECT_GT(platform_int(platform, "SELECT count(*) FROM content WHERE legacy_body IS NOT NULL AND body_format = 'html'"),
+              0);
+}
+
+}  // namespace baton::test
