@@ -1,10 +1,13 @@
 // `baton load [--target KIND:LOCATION] [--dry-run] [subsets] [pacing]`: write the current plan into the target.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <regex>
 
 #include "apps/command.hpp"
+#include "convert/links/redirect_map.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "loaders/loader.hpp"
 #include "transform/plan.hpp"
 
@@ -69,7 +72,19 @@ load::LoadOptions load_options(const po::variables_map& values) {
             throw UsageError("--go-live must be a date as YYYY-MM-DD, not \"" + options.go_live + "\"");
         }
     }
+    const convert::TargetScheme scheme = target_scheme(values);
+    options.base_url = scheme.base_url;
+    options.path_pattern = scheme.path_pattern;
     return options;
+}
+
+// Beside the target: PATH's folder / STEM-redirects for sqlite:PATH. Other targets (Redmine) have URLs of their
+// own that the scheme does not describe: no map (empty path).
+std::filesystem::path redirects_folder(const std::string& target_spec) {
+    constexpr std::string_view sqlite_prefix = "sqlite:";
+    if (!target_spec.starts_with(sqlite_prefix)) return {};
+    const std::filesystem::path file = target_spec.substr(sqlite_prefix.size());
+    return file.parent_path() / (file.stem().string() + "-redirects");
 }
 
 }  // namespace
@@ -77,6 +92,7 @@ load::LoadOptions load_options(const po::variables_map& values) {
 int run_load(const Arguments& arguments) {
     po::options_description options("Options");
     add_common_options(options);
+    add_target_scheme_options(options);
     options.add_options()("target,t", po::value<std::string>()->default_value("sqlite:platform.db"),
                           "where to load: sqlite:PATH (the embedded default)")(
         "dry-run,n", "walk the whole load and report what it would do; write nothing, anywhere")(
@@ -100,8 +116,14 @@ int run_load(const Arguments& arguments) {
     const std::int64_t plan_run = transform::require_plan_run(workspace);
     auto loader = load::create_loader((*values)["target"].as<std::string>());
     load::LoadResult result;
+    const std::filesystem::path redirects = redirects_folder((*values)["target"].as<std::string>());
+    convert::RedirectFiles redirect_files;
     workspace::recorded_run(workspace, "load", options_text(arguments), [&](std::int64_t run_id) {
         result = loader->load(workspace, plan_run, run_id, load_options_value);
+        if (!load_options_value.dry_run && !redirects.empty()) {
+            convert::LinkIndex index(workspace.db(), plan_run, target_scheme(*values));
+            redirect_files = convert::write_redirect_files(workspace.db(), index, 0, redirects);
+        }
         const std::int64_t failed = result.communities.failed + result.users.failed + result.memberships.failed +
                                     result.content.failed + result.comments.failed + result.tasks.failed;
         return failed > 0 ? workspace::RunOutcome::partial : workspace::RunOutcome::succeeded;
@@ -115,6 +137,11 @@ int run_load(const Arguments& arguments) {
     print_counts("content", result.content, dry);
     print_counts("comments", result.comments, dry);
     print_counts("tasks", result.tasks, dry);
+    if (!dry && !redirects.empty()) {
+        std::cout << "redirects: " << text::counted(redirect_files.redirects, "legacy URL") << " of "
+                  << text::counted(redirect_files.items, "item") << " written to " << redirects.string()
+                  << "/redirects.csv, nginx.conf and apache.conf\n";
+    }
     return 0;
 }
 

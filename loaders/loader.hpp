@@ -31,6 +31,9 @@ struct LoadOptions {
     double rate = 0;                         // --rate: at most this many target writes per second; 0: no cap
     int concurrency = 1;                     // --concurrency N: parallel writes where the target allows them
     std::string go_live;                     // --go-live YYYY-MM-DD: task due dates count from it; empty: today
+    // --base-url / --path-pattern: the target's URL scheme internal links are rewritten to (checked by the command).
+    std::string base_url;                              // "" for site-relative URLs
+    std::string path_pattern = "/c/{community}/{slug}";
 };
 
 // What `baton rollback --run N` did.

@@ -34,6 +34,7 @@ public:
                   const std::string& community_slug, const std::string& detail);
 
     [[nodiscard]] const std::string& target() const noexcept { return m_target; }
+    [[nodiscard]] std::int64_t run_id() const noexcept { return m_run; }
 
 private:
     workspace::Workspace& m_workspace;

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
+#include "loaders/redmine/page_deletions.hpp"
 #include "loaders/redmine/redmine_names.hpp"
 #include "loaders/redmine/task_dates.hpp"
 
@@ -49,6 +50,7 @@ void LoadSession::run(LoadResult& result) {
     load_pages(result.content, result.comments);
     load_attachments(result.content);
     load_tasks(result.tasks);
+    apply_deleted_policy(m_writes.main_api(), m_ws, m_records, m_plan, m_options, result.content);
 }
 
 std::size_t LoadSession::batch_size() const { return static_cast<std::size_t>(8 * m_writes.concurrency()); }

@@ -250,6 +250,7 @@ WikiPage page_from(const Object::Ptr& object) {
     page.comments = text_of(object, "comments");
     page.version = int_of(object, "version");
     page.author_id = nested_id(object, "author");
+    if (const auto parent = object->getObject("parent")) page.parent_title = text_of(parent, "title");
     if (const auto attachments = object->getArray("attachments")) {
         for (std::size_t i = 0; i < attachments->size(); ++i) {
             const auto attachment = attachments->getObject(static_cast<unsigned>(i));
@@ -293,6 +294,14 @@ bool RedmineApi::put_wiki_page(const std::string& project, const std::string& ti
         "PUT", "/projects/" + url_encode(project) + "/wiki/" + url_encode(title) + ".json", wrap("wiki_page", inner),
         author_login);
     return response.status == 201;
+}
+
+void RedmineApi::set_wiki_parent(const std::string& project, const std::string& title, const std::string& text,
+                                 const std::string& parent_title, const std::string& comments) {
+    Object::Ptr inner = new Object;
+    inner->set("text", text).set("comments", comments.substr(0, 1024)).set("parent_title", parent_title);
+    m_client.write("PUT", "/projects/" + url_encode(project) + "/wiki/" + url_encode(title) + ".json",
+                   wrap("wiki_page", inner));
 }
 
 void RedmineApi::delete_wiki_page(const std::string& project, const std::string& title) {

@@ -38,6 +38,7 @@ struct WikiPage {
     std::int64_t version = 0;
     std::int64_t author_id = 0;
     std::map<std::string, std::int64_t> attachments;  // file name -> attachment id
+    std::string parent_title;                          // read back only; not part of the hash
     [[nodiscard]] std::string hash() const;  // the text only: versions and attachments are not edits
     [[nodiscard]] std::string json() const;
 };
@@ -98,6 +99,9 @@ public:
                        const std::string& comments, const std::string& author_login,
                        const std::vector<Upload>& uploads = {});
     void delete_wiki_page(const std::string& project, const std::string& title);
+    // Moves a page under `parent_title` ("" : to the top), its text rewritten unchanged (the API needs it).
+    void set_wiki_parent(const std::string& project, const std::string& title, const std::string& text,
+                         const std::string& parent_title, const std::string& comments);
     void delete_attachment(std::int64_t id);
     [[nodiscard]] std::optional<std::string> attachment_filename(std::int64_t id);
     // The project's Files (module "files"): file name -> attachment id; adding one from an upload token.

@@ -71,8 +71,13 @@ std::string undo_updated(RedmineApi& api, const std::string& kind, const std::st
     }
     if (kind == "content") {
         const PageRef page = page_ref(target_id);
-        api.put_wiki_page(page.project, page.title, text("text"), "restored by baton rollback", {});
-        return redmine::WikiPage{page.title, text("text"), {}, 0, 0, {}}.hash();
+        // Archived (moved under "Archive") or deleted by --deleted: back under its parent (recreated if deleted).
+        if (before->has("parent_title")) {
+            api.set_wiki_parent(page.project, page.title, text("text"), text("parent_title"), "restored by baton rollback");
+        } else {
+            api.put_wiki_page(page.project, page.title, text("text"), "restored by baton rollback", {});
+        }
+        return redmine::WikiPage{page.title, text("text"), {}, 0, 0, {}, {}}.hash();
     }
     if (kind == "task") {
         redmine::Issue issue;

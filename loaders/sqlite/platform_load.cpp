@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "convert/links/target_body.hpp"
+#include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "loaders/sqlite/platform_deletions.hpp"
@@ -129,12 +131,16 @@ void PlatformLoad::load_content(LoadCounts& counts) {
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
         "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
-        "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id "
+        "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id "
         "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
         "LEFT JOIN item_bodies b ON b.item_id = i.id "
         "WHERE pp.plan_run = ? AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.kind <> 'comment' "
         "ORDER BY i.id");
     select.bind(1, m_plan);
+    convert::TargetScheme scheme;
+    scheme.base_url = m_options.base_url;
+    scheme.path_pattern = m_options.path_pattern;
+    convert::LinkIndex links(m_ws, m_plan, scheme);
     Progress progress("load: content", static_cast<std::uint64_t>(m_selection.items));
     std::uint64_t count = 0;
     while (select.step()) {
@@ -145,16 +151,20 @@ void PlatformLoad::load_content(LoadCounts& counts) {
             ++counts.skipped;
             continue;
         }
+        PlatformBody body = target_body(links, select.column_int(12), select.column_text(8), select.column_text(7),
+                                      legacy_key, select.column_int(11));
         const Values values = {community.id,
                                select.column_text(2),
                                text_or_null(select.column_text(3)),
                                text_or_null(select.column_text(4)),
                                id_or_null(author == m_users.end() ? 0 : author->second.id),
                                text_or_null(select.column_text(6)),
-                               text_or_null(select.column_text(7)),
-                               select.column_text(8),
+                               text_or_null(std::move(body.format)),
+                               std::move(body.text),
                                text_or_null(select.column_text(9)),
-                               text_or_null(select.column_text(10))};
+                               text_or_null(select.column_text(10)),
+                               body.converted ? text_or_null(select.column_text(7)) : Value(nullptr),
+                               body.converted ? Value(select.column_text(8)) : Value(nullptr)};
         table.upsert(legacy_key, values, select.column_int(11), community.slug, counts);
         if (++count % 1024 == 0) {
             throw_if_interrupted();
@@ -165,6 +175,23 @@ void PlatformLoad::load_content(LoadCounts& counts) {
     m_context.platform.exec(
         "UPDATE content SET parent_id = (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key) "
         "WHERE parent_id IS NOT (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key)");
+}
+
+// The body as the platform shows it: sanitised HTML with internal links at their target URLs. A body no reader
+// knows, or one that is not UTF-8 (reported), is stored as extracted, with no legacy copy.
+PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body,
+                                                   const std::string& format, const std::string& legacy_key,
+                                                   std::int64_t source_id) {
+    static const convert::WriterKind& html = *convert::find_writer("html");
+    try {
+        if (auto converted = convert::convert_body_for_target(links, item_id, body, format, html)) {
+            return {"html", std::move(converted->conversion.output), true};
+        }
+    } catch (const InputError& error) {
+        m_context.recorder.message("warning", "body-not-converted", legacy_key,
+                                   std::string("body stored as extracted: ") + error.what(), source_id);
+    }
+    return {format, std::move(body), false};
 }
 
 void PlatformLoad::load_comments(LoadCounts& counts) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "convert/links/link_index.hpp"
 #include "loaders/common/load_selection.hpp"
 #include "loaders/sqlite/upsert_table.hpp"
 
@@ -24,6 +25,13 @@ private:
         std::string slug;       // communities only
         std::int64_t source_id = 0;
     };
+    struct PlatformBody {
+        std::string format;
+        std::string text;
+        bool converted = false;  // the legacy body is kept beside it
+    };
+    PlatformBody target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body, const std::string& format,
+                           const std::string& legacy_key, std::int64_t source_id);
     std::string free_slug(const std::string& slug, const std::string& legacy_key);
     std::string due_date(std::int64_t offset_days) const;
     void load_communities(LoadCounts& counts);

@@ -5,12 +5,12 @@
 
 namespace baton::load::sqlite_target {
 
-inline constexpr int platform_schema_version = 2;
+inline constexpr int platform_schema_version = 3;
 
 // Every table has a unique legacy_key: loading upserts by it, so a re-run never creates twice.
 inline constexpr std::string_view platform_schema = R"sql(
 CREATE TABLE IF NOT EXISTS platform_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '2');
+INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '3');
 CREATE TABLE IF NOT EXISTS communities(
   id INTEGER PRIMARY KEY,
   legacy_key TEXT NOT NULL UNIQUE,
@@ -48,7 +48,9 @@ CREATE TABLE IF NOT EXISTS content(
   body TEXT,
   created_at TEXT,
   updated_at TEXT,
-  content_hash TEXT NOT NULL);
+  content_hash TEXT NOT NULL,
+  legacy_body_format TEXT,
+  legacy_body TEXT);
 CREATE TABLE IF NOT EXISTS comments(
   id INTEGER PRIMARY KEY,
   legacy_key TEXT NOT NULL UNIQUE,
@@ -77,5 +79,10 @@ CREATE TABLE IF NOT EXISTS tasks(
 
 // Version 2 added tasks.due_date (from --go-live); a version-1 target gains the column when it is opened.
 inline constexpr std::string_view platform_upgrade_2 = "ALTER TABLE tasks ADD COLUMN due_date TEXT";
+
+// Version 3 stores content bodies converted to HTML with internal links pointing at the target's URLs
+// (content.body, body_format 'html') and keeps the body as extracted beside it.
+inline constexpr std::string_view platform_upgrade_3 =
+    "ALTER TABLE content ADD COLUMN legacy_body_format TEXT; ALTER TABLE content ADD COLUMN legacy_body TEXT";
 
 }  // namespace baton::load::sqlite_target

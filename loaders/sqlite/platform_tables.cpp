@@ -18,7 +18,7 @@ const std::vector<PlatformTable>& platform_tables() {
         {"content",
          "content",
          {"community_id", "kind", "title", "status", "author_id", "parent_legacy_key", "body_format", "body",
-          "created_at", "updated_at"},
+          "created_at", "updated_at", "legacy_body_format", "legacy_body"},
          10},
         {"comment", "comments", {"content_id", "author_id", "reply_to_legacy_key", "body", "status", "created_at"}, 6},
         {"task",

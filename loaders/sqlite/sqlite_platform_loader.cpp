@@ -38,6 +38,9 @@ void ensure_platform_schema(sql::Database& db) {
     if (db.query_int("SELECT count(*) FROM pragma_table_info('tasks') WHERE name = 'due_date'") == 0) {
         db.exec(platform_upgrade_2);
     }
+    if (db.query_int("SELECT count(*) FROM pragma_table_info('content') WHERE name = 'legacy_body'") == 0) {
+        db.exec(platform_upgrade_3);
+    }
     db.exec("UPDATE platform_meta SET value = '" + std::to_string(platform_schema_version) +
             "' WHERE key = 'schema_version' AND value <> '" + std::to_string(platform_schema_version) + "'");
 }

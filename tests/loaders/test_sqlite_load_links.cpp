@@ -1,0 +1,178 @@
+// `baton load` into the SQLite target: bodies as HTML with internal links at their target URLs, the redirect map.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/sqlite.hpp"
+#include "loaders/sqlite/platform_schema.hpp"
+#include "support/test_support.hpp"
+
+namespace baton::test {
+namespace {
+
+std::string platform_text(const std::string& platform, const std::string& sql) {
+    sql::Database db(platform, sql::OpenMode::read_write);
+    auto statement = db.prepare(sql);
+    return statement.step() ? statement.column_text(0) : std::string("<no row>");
+}
+
+std::int64_t platform_int(const std::string& platform, const std::string& sql) {
+    sql::Database db(platform, sql::OpenMode::read_write);
+    return db.query_int(sql, -1);
+}
+
+// The target URL of an item, from the plan tables directly: base, path pattern, community slug, item slug
+// (the item's own slug unless given, e.g. a wiki page's slugified title).
+std::string expected_url(workspace::Workspace& workspace, const std::string& prefix, const std::string& key,
+                         const std::string& slug = {}) {
+    return prefix +
+           query_text(workspace, "SELECT pc.slug FROM items i JOIN plan_placements pp ON pp.item_id = i.id JOIN "
+                                 "plan_communities pc ON pc.id = pp.community_id WHERE i.key = '" + key +
+                                 "' AND pp.plan_run = (SELECT max(run_id) FROM plans)") +
+           "/" + (slug.empty() ? query_text(workspace, "SELECT slug FROM items WHERE key = '" + key + "'") : slug);
+}
+
+}  // namespace
+
+TEST(SqliteLoadLinks, WordPressBodiesPointAtTheTargetAndTheRedirectMapIsWritten) {
+    TempDir dir;
+    const std::string sample = source_file("samples/wordpress/acme-intranet.xml");
+    ASSERT_EQ(run_baton("extract 'wxr:" + sample + "'", dir.path().string()).exit_code, 0);
+    ASSERT_EQ(run_baton("plan", dir.path().string()).exit_code, 0);
+    const std::string options = "load --target sqlite:out/platform.db --base-url https://collab.example.com "
+                                "--path-pattern '/spaces/{community}/{slug}'";
+    std::filesystem::create_directories(dir.path() / "out");
+
+    // A dry run writes no map.
+    const auto dry = run_baton(options + " --dry-run", dir.path().string());
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_EQ(dry.out.find("redirects:"), std::string::npos) << dry.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "out" / "platform-redirects"));
+
+    const auto first = run_baton(options, dir.path().string());
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_NE(first.out.find("written to out/platform-redirects/redirects.csv"), std::string::npos) << first.out;
+
+    const std::string platform = dir.file("out/platform.db");
+    std::string handbook;
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        handbook = expected_url(workspace, "https://collab.example.com/spaces/", "post:17");
+    }
+    // post:15 (HR Policies) links to the handbook (post:17) by its WordPress permalink.
+    const std::string body = platform_text(platform, "SELECT body FROM content WHERE legacy_key LIKE '%#post:15'");
+    const std::string legacy = platform_text(platform, "SELECT legacy_body FROM content WHERE legacy_key LIKE '%#post:15'");
+    EXPECT_NE(body.find("href=\"" + handbook + "\""), std::string::npos) << body;
+    EXPECT_EQ(body.find("hr-policies/employee-handbook"), std::string::npos) << body;
+    EXPECT_NE(legacy.find("hr-policies/employee-handbook"), std::string::npos) << legacy;
+    EXPECT_EQ(platform_text(platform, "SELECT body_format || ' ' || legacy_body_format FROM content WHERE legacy_key "
+                                      "LIKE '%#post:15'"),
+              "html wordpress-html");
+    // No stored body links into the old site any more (the export's host), except what could not be resolved.
+    EXPECT_EQ(platform_int(platform, "SELECT count(*) FROM content WHERE body LIKE '%href=\"https://intranet.acme."
+                                     "example/hr-policies/%'"),
+              0);
+
+    // The map lists every migrated item, the handbook's permalink among them.
+    const std::string csv = read_file(dir.file("out/platform-redirects/redirects.csv"));
+    EXPECT_NE(csv.find("https://intranet.acme.example/hr-policies/employee-handbook/," + handbook + ",1,post:17\n"),
+              std::string::npos) << csv;
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        auto items = workspace.db().prepare(
+            "SELECT i.key FROM plan_placements pp JOIN items i ON i.id = pp.item_id WHERE pp.action = 'migrate' AND "
+            "i.kind NOT IN ('comment', 'pingback', 'trackback') AND pp.plan_run = (SELECT max(run_id) FROM plans)");
+        std::int64_t listed = 0;
+        while (items.step()) {
+            ++listed;
+            EXPECT_NE(csv.find(",1," + items.column_text(0) + "\n"), std::string::npos) << items.column_text(0);
+        }
+        EXPECT_GT(listed, 5);
+    }
+    for (const std::string file : {"nginx.conf", "apache.conf"}) {
+        EXPECT_NE(read_file(dir.file("out/platform-redirects/" + file)).find(handbook), std::string::npos) << file;
+    }
+
+    // Loading again changes nothing: the converted bodies hash the same.
+    const std::string hashes = platform_text(platform, "SELECT group_concat(content_hash, ',') FROM content");
+    const auto second = run_baton(options, dir.path().string());
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_NE(second.out.find("content: 0 created, 0 updated, "), std::string::npos) << second.out;
+    EXPECT_EQ(platform_text(platform, "SELECT group_concat(content_hash, ',') FROM content"), hashes);
+    EXPECT_EQ(platform_text(platform, "SELECT value FROM platform_meta WHERE key = 'schema_version'"),
+              std::to_string(load::sqlite_target::platform_schema_version));
+}
+
+TEST(SqliteLoadLinks, MediaWikiLinksUseTheDefaultScheme) {
+    TempDir dir;
+    write_file(dir.file("wiki.xml"), R"(<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <siteinfo><sitename>Intranet</sitename><base>https://wiki.acme.example/wiki/Main_Page</base>
+    <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
+  <page><title>Leave policy</title><ns>0</ns><id>1</id><revision><id>11</id><timestamp>2024-01-01T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>See [[sick leave#Forms|sick leave]] and [https://wiki.acme.example/wiki/Sick_leave the same].</text></revision></page>
+  <page><title>Sick leave</title><ns>0</ns><id>2</id><revision><id>12</id><timestamp>2024-01-02T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>Back to [[Leave policy]].</text></revision></page>
+</mediawiki>)");
+    ASSERT_EQ(run_baton("extract mediawiki:wiki.xml", dir.path().string()).exit_code, 0);
+    ASSERT_EQ(run_baton("plan", dir.path().string()).exit_code, 0);
+    const auto loaded = run_baton("load", dir.path().string());
+    ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+    std::string sick;
+    std::string leave_policy;
+    {
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        sick = expected_url(workspace, "/c/", "page:2", "sick-leave");
+        leave_policy = expected_url(workspace, "/c/", "page:1", "leave-policy");
+    }
+    ASSERT_NE(sick.find("/c/"), std::string::npos);
+    const std::string platform = dir.file("platform.db");
+    const std::string leave = platform_text(platform, "SELECT body FROM content WHERE legacy_key LIKE '%#page:1'");
+    EXPECT_NE(leave.find("href=\"" + sick + "#Forms\""), std::string::npos) << leave;
+    EXPECT_NE(leave.find("href=\"" + sick + "\""), std::string::npos) << leave;
+    EXPECT_EQ(leave.find("wiki.acme.example"), std::string::npos) << leave;
+    EXPECT_NE(platform_text(platform, "SELECT legacy_body FROM content WHERE legacy_key LIKE '%#page:1'").find(
+                  "[[sick leave#Forms|sick leave]]"),
+              std::string::npos);
+    const std::string back = platform_text(platform, "SELECT body FROM content WHERE legacy_key LIKE '%#page:2'");
+    EXPECT_NE(back.find("href=\"" + leave_policy + "\""), std::string::npos) << back;
+    const std::string csv = read_file(dir.file("platform-redirects/redirects.csv"));
+    EXPECT_NE(csv.find("https://wiki.acme.example/wiki/Sick_leave," + sick + ",1,page:2\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("https://wiki.acme.example/wiki/Leave_policy," + leave_policy + ",1,page:1\n"),
+              std::string::npos) << csv;
+}
+
+}  // namespace baton::test
+
+namespace baton::test {
+
+TEST(SqliteLoadLinks, ATargetOfPlatformSchema2GainsTheLegacyBodyColumns) {
+    TempDir dir;
+    // The schema as version 2 had it: content without legacy_body_format and legacy_body.
+    std::string schema_2(load::sqlite_target::platform_schema);
+    for (const std::string& from : {std::string(",\n  legacy_body_format TEXT,\n  legacy_body TEXT);"),
+                                    std::string("('schema_version', '") +
+                                        std::to_string(load::sqlite_target::platform_schema_version) + "')"}) {
+        const auto at = schema_2.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        schema_2.replace(at, from.size(), from.starts_with(",") ? ");" : "('schema_version', '2')");
+    }
+    {
+        sql::Database db(dir.file("platform.db"), sql::OpenMode::create);
+        db.exec(schema_2);
+        ASSERT_EQ(db.query_int("SELECT count(*) FROM pragma_table_info('content') WHERE name LIKE 'legacy_body%'"), 0);
+    }
+    const std::string sample = source_file("samples/wordpress/acme-intranet.xml");
+    ASSERT_EQ(run_baton("extract 'wxr:" + sample + "'", dir.path().string()).exit_code, 0);
+    ASSERT_EQ(run_baton("plan", dir.path().string()).exit_code, 0);
+    const auto loaded = run_baton("load", dir.path().string());
+    ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+    const std::string platform = dir.file("platform.db");
+    EXPECT_EQ(platform_int(platform, "SELECT count(*) FROM pragma_table_info('content') WHERE name LIKE 'legacy_body%'"),
+              2);
+    EXPECT_EQ(platform_text(platform, "SELECT value FROM platform_meta WHERE key = 'schema_version'"),
+              std::to_string(load::sqlite_target::platform_schema_version));
+    EXPECT_GT(platform_int(platform, "SELECT count(*) FROM content WHERE legacy_body IS NOT NULL AND body_format = 'html'"),
+              0);
+}
+
+}  // namespace baton::test
