@@ -8,7 +8,7 @@ namespace baton::test {
 
 TEST(RedmineLoader, TaskStatusesComeBackFromTheIssues) {
     ASSERT_TRUE(redmine_server().up) << redmine_server().log;
-    RedmineWorkspace ws("t9");
+    RedmineWorkspace ws("t10");
     const load::LoadResult loaded = ws.load();
     ASSERT_GE(loaded.tasks.created, 3);
     RedmineProbe probe(redmine_server().url);
