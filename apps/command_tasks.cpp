@@ -7,6 +7,7 @@
 #include "loaders/outputs/checklists.hpp"
 #include "loaders/outputs/progress_import.hpp"
 #include "loaders/outputs/progress_report.hpp"
+#include "loaders/outputs/review_links.hpp"
 #include "loaders/outputs/welcome_mail.hpp"
 #include "transform/plan.hpp"
 
@@ -59,6 +60,8 @@ int run_tasks(const Arguments& arguments) {
         ("go-live", po::value<std::string>(), "the go-live date YYYY-MM-DD due dates count from (default: today)")
         ("from", po::value<std::string>()->default_value("baton@localhost"), "the sender of the welcome e-mails")
         ("send", po::value<std::string>(), "also send the welcome e-mails through smtp://HOST:PORT")
+        ("invitations", po::value<std::string>(),
+         "the CSV of `baton invite --out FILE`: each person's review-portal link in their checklists and e-mail")
         ("progress", "show completion per person and community and the communities at risk (writes no files)")
         ("as-of", po::value<std::string>(), "with --progress: the day overdue is measured on (default: today)")
         ("import-progress", po::value<std::string>(),
@@ -67,6 +70,7 @@ int run_tasks(const Arguments& arguments) {
     const auto values = parse_command_line(
         "tasks",
         "[--format LIST] [--out DIR] [--go-live DATE] [--from ADDRESS] [--send smtp://HOST:PORT]\n"
+        "       [--invitations FILE.csv]\n"
         "       [--progress [--as-of DATE]] [--import-progress FILE.csv|sqlite:FILE|redmine:URL]\n"
         "       [--workspace FILE]",
         "Writes the current plan's onboarding tasks: for each person, the communities proposed to them,\n"
@@ -105,7 +109,13 @@ int run_tasks(const Arguments& arguments) {
         list_options.go_live = load::go_live_of(workspace, plan_run, value("go-live"));
         (void)load::task_list_formats(list_options.formats);  // a usage error before anything is written
         if (!value("send").empty()) (void)load::parse_smtp_url(value("send"));
-        const auto checklists = load::collect_checklists(workspace, plan_run, value("go-live"));
+        auto checklists = load::collect_checklists(workspace, plan_run, value("go-live"));
+        if (!value("invitations").empty()) {
+            const auto links = load::attach_review_links(checklists, value("invitations"));
+            for (const auto& problem : links.problems) std::cerr << "baton: " << problem << '\n';
+            std::cout << "review links for " << counted(links.attached, "person", "people") << " from "
+                      << value("invitations") << "\n";
+        }
         written = load::write_task_lists(checklists, list_options, value("out"));
         if (!value("send").empty()) sent = load::send_welcome_mails(checklists, list_options, value("send"));
         return workspace::RunOutcome::succeeded;

@@ -73,6 +73,11 @@ std::string checklist_as_html(const Checklist& checklist, const GoLive& go_live)
          << transform::tasks::iso_date(go_live.date)
          << ", and the history shows you know parts of it better than anyone, so you are proposed to run "
          << (checklist.assignments.size() == 1 ? "this community" : "these communities") << ".</p>\n";
+    if (!checklist.review_link.empty()) {  // an http(s) address (attach_review_links takes no other)
+        body << "<p class=\"review\">See what is proposed for you, and accept, decline or name someone else: <a href=\""
+             << text::html_escape(checklist.review_link) << "\">" << text::html_escape(checklist.review_link)
+             << "</a></p>\n";
+    }
     for (const auto& assignment : checklist.assignments) {
         body << "<h2>" << text::html_escape(assignment.community.name) << " ("
              << text::html_escape(assignment.role) << ")</h2>\n";

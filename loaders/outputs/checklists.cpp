@@ -101,6 +101,10 @@ std::string checklist_as_markdown(const Checklist& checklist) {
     out << "Thank you for keeping the old intranet alive. Its content is moving to the new platform, and the "
            "history shows you know parts of it better than anyone, so you are proposed to run "
         << (checklist.assignments.size() == 1 ? "this community" : "these communities") << ".\n";
+    if (!checklist.review_link.empty()) {
+        out << "\nSee what is proposed for you, and accept, decline or name someone else: <" << checklist.review_link
+            << ">\n";
+    }
     for (const auto& assignment : checklist.assignments) {
         out << "\n## " << assignment.community.name << " (" << assignment.role << ")\n\n";
         out << "Why you: you " << assignment.reason << ".\n\n";

@@ -31,6 +31,7 @@ struct Checklist {
     std::string display_name;
     std::string email;
     std::string file_stem;  // unique, file-system safe: "alice", "bob-smith-2"
+    std::string review_link;  // their review-portal link (`baton tasks --invitations`); empty: none
     std::vector<ChecklistAssignment> assignments;
 };
 

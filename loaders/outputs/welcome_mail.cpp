@@ -77,6 +77,10 @@ std::string letter(const Checklist& checklist, const TaskListOptions& options) {
         }
     }
     if (first != nullptr) out << "\nThe first step, by " << first->due_date << ": " << first->title << ".\n";
+    if (!checklist.review_link.empty()) {
+        out << "\nSee what is proposed for you, and accept, decline or name someone else, on your personal page\n"
+            << checklist.review_link << "\n(the link is yours alone: please do not forward it).\n";
+    }
     out << "\nYour checklist follows, and is attached as a calendar of tasks (" << checklist.file_stem
         << ".ics) you can import into your planner. Thank you for taking this on.\n\n"
         << "----\n\n" << checklist_as_markdown(checklist);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/sqlite.hpp"
@@ -247,6 +248,51 @@ TEST(CliTasks, ProgressReadBackFromTheSqliteTarget) {
     }
     EXPECT_EQ(done, accept_tasks);
     EXPECT_EQ(run_baton("tasks --import-progress sqlite:nothing.db", dir.path()).exit_code, 10);
+}
+
+TEST(CliTasks, ReviewLinksFromTheInvitationsInChecklistsAndMails) {
+    test::TempDir dir;
+    plan_and_write(dir, "wxr:" + test::source_file("samples/wordpress/acme-intranet.xml"), "", "csv");
+    const auto invite = run_baton("invite --base-url https://review.acme.test --out links.csv", dir.path());
+    ASSERT_EQ(invite.exit_code, 0) << invite.err;
+    // Each person's own link, as baton invite wrote it.
+    std::map<std::string, std::string> links;
+    std::string csv;  // baton invite ends its lines with LF; the strict parser wants RFC 4180's CRLF
+    for (const char c : test::read_file(dir.file("links.csv"))) csv += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const auto rows = test::parse_csv_strictly(csv);
+    ASSERT_GT(rows.size(), 2U);
+    std::size_t key = rows[0].size(), link = rows[0].size();
+    for (std::size_t i = 0; i < rows[0].size(); ++i) {
+        if (rows[0][i] == "person_key") key = i;
+        if (rows[0][i] == "link") link = i;
+    }
+    ASSERT_LT(key, rows[0].size());
+    ASSERT_LT(link, rows[0].size());
+    for (std::size_t r = 1; r < rows.size(); ++r) links[rows[r][key]] = rows[r][link];
+    ASSERT_TRUE(links.count("login:alice"));
+    ASSERT_EQ(links["login:alice"].rfind("https://review.acme.test/i/", 0), 0U);
+
+    const auto tasks = run_baton("tasks --go-live 2026-12-01 --from it@acme.example --format md,html,eml "
+                                 "--invitations links.csv --out with-links",
+                                 dir.path());
+    ASSERT_EQ(tasks.exit_code, 0) << tasks.err;
+    EXPECT_NE(tasks.out.find("review links for " + std::to_string(links.size()) + " people from links.csv"),
+              std::string::npos)
+        << tasks.out;
+    EXPECT_NE(test::read_file(dir.file("with-links/alice.md")).find("<" + links["login:alice"] + ">"), std::string::npos);
+    EXPECT_NE(test::read_file(dir.file("with-links/alice.html")).find("<a href=\"" + links["login:alice"] + "\">"),
+              std::string::npos);
+    const std::string mail = test::read_file(dir.file("with-links/alice.eml"));
+    EXPECT_NE(mail.find(links["login:alice"]), std::string::npos);
+    EXPECT_EQ(mail.find(links["login:bob"]), std::string::npos);  // nobody else's link
+    // Without --invitations there is no link; a CSV without the columns is an input error.
+    ASSERT_EQ(run_baton("tasks --go-live 2026-12-01 --format md --out plain", dir.path()).exit_code, 0);
+    EXPECT_EQ(test::read_file(dir.file("plain/alice.md")).find("review.acme.test"), std::string::npos);
+    test::write_file(dir.file("bad.csv"), "who,where\nalice,https://x\n");
+    const auto bad = run_baton("tasks --format md --out bad --invitations bad.csv", dir.path());
+    EXPECT_EQ(bad.exit_code, 4);
+    EXPECT_NE(bad.err.find("bad.csv:1"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("no column person_key"), std::string::npos) << bad.err;
 }
 
 }  // namespace baton
