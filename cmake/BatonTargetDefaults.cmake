@@ -15,7 +15,7 @@ function(baton_target_defaults target)
   if(BATON_FUZZ)
     # Coverage for libFuzzer in every baton library; fuzz/CMakeLists.txt links the targets with the fuzzer.
     target_compile_options(${target} PRIVATE
-      -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
+      -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()
