@@ -1,6 +1,7 @@
 // The portal on Poco's HTTPServer: bounded request bodies, form and cookie parsing, the access log.
 #include "portal/server.hpp"
 
+#include <algorithm>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -24,6 +25,19 @@ namespace baton::portal {
 namespace {
 
 constexpr std::streamsize max_body_bytes = 64 * 1024;
+// How much of a body refused as too large is still read (and dropped) before the 413 goes out: a client that sends
+// its whole body before reading the answer then gets the 413 instead of a connection reset under its feet.
+constexpr std::streamsize drained_bytes = 1024 * 1024;
+
+void drain(std::istream& in) {
+    char buffer[8192];
+    std::streamsize left = drained_bytes;
+    while (left > 0) {
+        in.read(buffer, std::min<std::streamsize>(left, static_cast<std::streamsize>(sizeof buffer)));
+        if (in.gcount() <= 0) break;
+        left -= in.gcount();
+    }
+}
 
 std::string form_decode(std::string_view text) {
     std::string plus_as_space(text);
@@ -91,6 +105,7 @@ private:
         for (const auto& [name, value] : cookies) request.cookies.emplace(name, value);
         if (request.method == "POST") {
             if (in.hasContentLength() && in.getContentLength64() > max_body_bytes) {
+                if (in.getContentLength64() <= drained_bytes) drain(in.stream());
                 response = Response::html("<!doctype html><title>Too large</title><p>Request too large.</p>", 413);
                 return false;
             }
@@ -98,6 +113,7 @@ private:
             in.stream().read(body.data(), max_body_bytes + 1);
             body.resize(static_cast<std::size_t>(in.stream().gcount()));
             if (static_cast<std::streamsize>(body.size()) > max_body_bytes) {
+                drain(in.stream());
                 response = Response::html("<!doctype html><title>Too large</title><p>Request too large.</p>", 413);
                 return false;
             }
