@@ -2,6 +2,7 @@
 #include "portal/server.hpp"
 
 #include <algorithm>
+
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
