@@ -88,4 +88,13 @@ load::LoadResult RedmineWorkspace::load(const load::LoadOptions& options, const 
     return result;
 }
 
+load::RollbackResult RedmineWorkspace::roll_back(std::int64_t run) {
+    load::RollbackResult result;
+    workspace::recorded_run(planned.workspace, "rollback", "", [&](std::int64_t id) {
+        result = load::create_loader("redmine:" + redmine_server().url)->rollback(planned.workspace, run, id);
+        return workspace::RunOutcome::succeeded;
+    });
+    return result;
+}
+
 }  // namespace baton::test

@@ -52,6 +52,8 @@ private:
 struct RedmineWorkspace {
     explicit RedmineWorkspace(const std::string& tag);
     load::LoadResult load(const load::LoadOptions& options = {}, const std::string& url = {});
+    // Rolls load run `run` back, as `baton rollback --run RUN` does.
+    load::RollbackResult roll_back(std::int64_t run);
     std::int64_t last_run = 0;
     std::string tag;
     PlannedWorkspace planned;

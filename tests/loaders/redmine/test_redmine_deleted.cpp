@@ -7,15 +7,6 @@
 namespace baton::test {
 namespace {
 
-load::RollbackResult roll_back(RedmineWorkspace& ws, std::int64_t run) {
-    load::RollbackResult result;
-    workspace::recorded_run(ws.planned.workspace, "rollback", "", [&](std::int64_t id) {
-        result = load::create_loader("redmine:" + redmine_server().url)->rollback(ws.planned.workspace, run, id);
-        return workspace::RunOutcome::succeeded;
-    });
-    return result;
-}
-
 // The plan stops migrating the item mapped to `target_id` (as an owner's exclusion would).
 void exclude(RedmineWorkspace& ws, const std::string& target_id) {
     auto& db = ws.planned.workspace.db();
@@ -66,7 +57,7 @@ TEST(RedmineLoader, DeletedPolicyArchivesOrDeletesGonePagesAndRollbackPutsThemBa
     EXPECT_EQ(ws.load().content.deleted, 0);
 
     // Rollback of the archiving run: the page is back at the top, the Archive page it created is gone.
-    const load::RollbackResult undone = roll_back(ws, archive_run);
+    const load::RollbackResult undone = ws.roll_back(archive_run);
     EXPECT_EQ(undone.failed, 0);
     EXPECT_EQ(probe.api().wiki_page(main_project, "Pear")->parent_title, "");
     EXPECT_FALSE(probe.api().wiki_page(main_project, load::redmine::archive_page_title));
@@ -77,7 +68,7 @@ TEST(RedmineLoader, DeletedPolicyArchivesOrDeletesGonePagesAndRollbackPutsThemBa
     EXPECT_EQ(ws.load(remove).content.deleted, 1);
     const std::int64_t delete_run = ws.last_run;
     EXPECT_FALSE(probe.api().wiki_page(main_project, "Pear"));
-    EXPECT_EQ(roll_back(ws, delete_run).failed, 0);
+    EXPECT_EQ(ws.roll_back(delete_run).failed, 0);
     const auto restored = probe.api().wiki_page(main_project, "Pear");
     ASSERT_TRUE(restored);
     EXPECT_EQ(restored->text, pear->text);

@@ -12,15 +12,6 @@ void change_body(RedmineWorkspace& ws, const std::string& title, const std::stri
                                    "' WHERE item_id = (SELECT id FROM items WHERE title = '" + title + "')");
 }
 
-load::RollbackResult roll_back(RedmineWorkspace& ws, std::int64_t run) {
-    load::RollbackResult result;
-    workspace::recorded_run(ws.planned.workspace, "rollback", "", [&](std::int64_t id) {
-        result = load::create_loader("redmine:" + redmine_server().url)->rollback(ws.planned.workspace, run, id);
-        return workspace::RunOutcome::succeeded;
-    });
-    return result;
-}
-
 load::VerifyResult verify(RedmineWorkspace& ws) {
     return load::create_loader("redmine:" + redmine_server().url)->verify(ws.planned.workspace);
 }
@@ -78,7 +69,7 @@ TEST(RedmineLoader, RollbackUndoesARunAndVerifyFindsWhatChanged) {
     change_body(ws, "Private Post", " (newer export)");
     const load::LoadResult second = ws.load();
     ASSERT_EQ(second.content.updated, 1);
-    const load::RollbackResult undo_second = roll_back(ws, ws.last_run);
+    const load::RollbackResult undo_second = ws.roll_back(ws.last_run);
     EXPECT_EQ(undo_second.restored, 1);
     EXPECT_EQ(undo_second.failed, 0);
     EXPECT_EQ(load::redmine::normalised_text(probe.api().wiki_page(project, "Private_Post")->text), load::redmine::normalised_text(before));
@@ -97,7 +88,7 @@ TEST(RedmineLoader, RollbackUndoesARunAndVerifyFindsWhatChanged) {
     EXPECT_EQ(found.unexpected, 1) << joined(found.differences);
 
     // Rolling back the first run removes every project, page, issue and user it created.
-    const load::RollbackResult undo_first = roll_back(ws, first_run);
+    const load::RollbackResult undo_first = ws.roll_back(first_run);
     EXPECT_EQ(undo_first.failed, 0);
     EXPECT_EQ(undo_first.removed, query_int(ws.planned.workspace, "SELECT count(*) FROM load_journal WHERE action = "
                                                                   "'created' AND run_id = " + std::to_string(first_run)));
