@@ -65,7 +65,8 @@ int run_plan(const Arguments& arguments) {
             } catch (const std::logic_error&) {
                 throw UsageError("--diff takes a plan's run id or `previous`, not \"" + wanted + "\"");
             }
-            if (workspace.db().query_int("SELECT count(*) FROM plans WHERE run_id = " + std::to_string(previous)) == 0) {
+            if (workspace.db().query_int("SELECT count(*) FROM plans p JOIN runs r ON r.id = p.run_id WHERE "
+                                         "r.outcome = 'succeeded' AND p.run_id = " + std::to_string(previous)) == 0) {
                 throw UsageError("run " + std::to_string(previous) + " is not a plan of this workspace",
                                  "`baton status` lists the runs");
             }

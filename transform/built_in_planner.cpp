@@ -16,6 +16,7 @@
 #include "transform/mapping/content_rules.hpp"
 #include "transform/mapping/stewardship_plan.hpp"
 #include "transform/onboarding_tasks.hpp"
+#include "transform/plan_facts_reader.hpp"
 
 namespace baton::transform {
 namespace {
@@ -62,7 +63,8 @@ public:
           m_insert_archive(
               m_db.prepare("INSERT INTO plan_archive_proposals(plan_run, item_id, reason) VALUES (?,?,?)")) {}
 
-    void run() {
+    // The plan's communities and the place of every item; committed before the roles are chosen.
+    void place() {
         auto insert_plan = m_db.prepare(
             "INSERT INTO plans(run_id, rules, mapping_file, max_communities_per_person) VALUES (?, ?, ?, ?)");
         insert_plan.bind(1, m_run).bind(2, describe_rules(m_rules));
@@ -80,16 +82,24 @@ public:
         place_content();
         place_dependents();
         apply_item_choices(m_db, m_run);  // owners' keep / archive answers on stale items
+    }
+
+    // Owners, managers and their onboarding tasks, once the placements are committed: what the roles and the
+    // tasks read from the placements is read on a second connection meanwhile.
+    void assign_roles_and_tasks() {
+        PlanFactsReader reader(m_db, m_run, m_rules.mapping != nullptr);
         const auto decisions = read_owner_decisions(m_workspace, m_run);
-        const auto outcomes = m_rules.mapping != nullptr
-                                  ? mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping, decisions)
-                                  : assign_built_in_roles(m_db, m_run, m_rules.owners_per_community,
-                                                          m_rules.managers_per_community, decisions);
+        const auto outcomes =
+            m_rules.mapping != nullptr
+                ? mapping::plan_stewardship(m_workspace, m_run, *m_rules.mapping, decisions,
+                                            [&] { return reader.stewardship_facts(); })
+                : assign_built_in_roles(m_db, m_run, m_rules.owners_per_community, m_rules.managers_per_community,
+                                        decisions);
         record_decision_outcomes(m_workspace, m_run, outcomes);
         generate_onboarding_tasks(m_workspace, m_run,
-                                  m_rules.mapping != nullptr && m_rules.mapping->tasks
-                                      ? *m_rules.mapping->tasks
-                                      : tasks::default_task_templates());
+                                  m_rules.mapping != nullptr && m_rules.mapping->tasks ? *m_rules.mapping->tasks
+                                                                                       : tasks::default_task_templates(),
+                                  reader.placement_facts());
     }
 
 private:
@@ -351,6 +361,20 @@ private:
     std::optional<mapping::ContentRules> m_content_rules;
 };
 
+// Removes what plans that failed or were interrupted after committing their placements left behind.
+void remove_unfinished_plans(sql::Database& db, std::int64_t current_run) {
+    const std::string unfinished = "(SELECT id FROM runs WHERE outcome IN ('failed', 'interrupted') AND id <> " +
+                                   std::to_string(current_run) + ")";
+    std::vector<std::string> tables;
+    auto select = db.prepare(
+        "SELECT m.name FROM sqlite_schema m WHERE m.type = 'table' AND m.name LIKE 'plan%' AND "
+        "EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'plan_run') ORDER BY m.name");
+    while (select.step()) tables.push_back(select.column_text(0));
+    select.reset();
+    for (const auto& table : tables) db.exec("DELETE FROM " + table + " WHERE plan_run IN " + unfinished);
+    db.exec("DELETE FROM plans WHERE run_id IN " + unfinished);
+}
+
 }  // namespace
 
 std::string describe_rules(const BuiltInRules& rules) {
@@ -389,8 +413,17 @@ PlanSummary plan_with_built_in_rules(workspace::Workspace& workspace, std::int64
     // Placing a million items reads the items and placements tables many times: a page cache of 256 MiB (instead of
     // the workspace's 16) keeps them in memory instead of re-reading each page from the file (docs/benchmarks.md).
     workspace.db().exec("PRAGMA cache_size = -262144");
+    Planner planner(workspace, run_id, rules);
+    {
+        // Committed first, so that a second connection can read them; a plan that fails later is never read (every
+        // reader takes the latest succeeded plan) and the next plan removes what it left.
+        sql::Transaction transaction(workspace.db());
+        remove_unfinished_plans(workspace.db(), run_id);
+        planner.place();
+        transaction.commit();
+    }
     sql::Transaction transaction(workspace.db());
-    Planner(workspace, run_id, rules).run();
+    planner.assign_roles_and_tasks();
     const PlanSummary summary = read_plan_summary(workspace, run_id);
     auto store = workspace.db().prepare("UPDATE plans SET summary = ? WHERE run_id = ?");
     store.bind(1, describe_summary(summary)).bind(2, run_id).run();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/text.hpp"
@@ -28,6 +29,11 @@ bool condition_holds(const tasks::Condition& condition, const std::map<std::stri
 
 void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run,
                                const tasks::TaskTemplates& templates) {
+    generate_onboarding_tasks(workspace, plan_run, templates, tasks::read_placement_facts(workspace.db(), plan_run));
+}
+
+void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t plan_run,
+                               const tasks::TaskTemplates& templates, tasks::PlacementFacts placement_facts) {
     auto& db = workspace.db();
     auto settings = db.prepare(
         "UPDATE plans SET task_time_zone = ?, task_due_time = ?, task_skip_weekends = ? WHERE run_id = ?");
@@ -37,7 +43,7 @@ void generate_onboarding_tasks(workspace::Workspace& workspace, std::int64_t pla
         "INSERT INTO plan_tasks(plan_run, person_id, community_id, role, seq, code, title, description, "
         "due_offset_days, priority, depends_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     const auto communities = read_communities(workspace, plan_run);
-    const auto all_facts = tasks::all_community_facts(workspace, plan_run, communities);
+    const auto all_facts = tasks::all_community_facts(workspace, plan_run, communities, std::move(placement_facts));
     for (const auto& community : communities) {
         const tasks::CommunityFacts& facts = all_facts.at(community.id);
         for (const auto& member : community.roles) {

@@ -43,7 +43,8 @@ std::int64_t previous_plan_run(workspace::Workspace& workspace, std::int64_t pla
 
 PlanDiff diff_plans(workspace::Workspace& workspace, std::int64_t before, std::int64_t after, std::size_t move_limit) {
     auto& db = workspace.db();
-    auto is_plan = db.prepare("SELECT count(*) FROM plans WHERE run_id = ?");
+    auto is_plan = db.prepare(
+        "SELECT count(*) FROM plans p JOIN runs r ON r.id = p.run_id WHERE p.run_id = ? AND r.outcome = 'succeeded'");
     is_plan.bind(1, before);
     if (!is_plan.step() || is_plan.column_int(0) == 0) {
         throw UsageError("run " + std::to_string(before) + " is not a plan of this workspace",

@@ -268,4 +268,30 @@ TEST(BuiltInPlanner, DependentOfADependentFollowsItWhateverTheOrder) {
               "it");
 }
 
+// A plan commits its placements before it chooses the roles: one that fails after that is never read, and the
+// next plan removes what it left.
+TEST(BuiltInPlanner, WhatAFailedPlanLeftIsNeverReadAndRemovedByTheNext) {
+    History h;
+    h.add("login:alice", "category:hr", "2020-01-01");
+    h.add("login:bob", "category:it", "2020-01-01");
+    const auto first = h.plan();
+    const std::int64_t failed_run = h.workspace.begin_run("plan", "");
+    plan_with_built_in_rules(h.workspace, failed_run);  // as if it had failed after its placements' commit
+    h.workspace.end_run(failed_run, workspace::RunOutcome::failed, 1);
+    const auto rows_of = [&](std::int64_t run) {
+        return test::query_int(h.workspace, "SELECT (SELECT count(*) FROM plan_placements WHERE plan_run = " +
+                                                std::to_string(run) + ") + (SELECT count(*) FROM plan_tasks WHERE "
+                                                "plan_run = " + std::to_string(run) + ") + (SELECT count(*) FROM "
+                                                "plans WHERE run_id = " + std::to_string(run) + ")");
+    };
+    ASSERT_GT(rows_of(failed_run), 0);
+    EXPECT_EQ(latest_plan_run(h.workspace), first.run_id);
+    const std::int64_t next_run = h.workspace.begin_run("plan", "");
+    plan_with_built_in_rules(h.workspace, next_run);
+    h.workspace.end_run(next_run, workspace::RunOutcome::succeeded, 0);
+    EXPECT_EQ(rows_of(failed_run), 0);
+    EXPECT_GT(rows_of(first.run_id), 0);  // a succeeded plan stays
+    EXPECT_EQ(latest_plan_run(h.workspace), next_run);
+}
+
 }  // namespace baton::transform

@@ -24,7 +24,9 @@ std::string talk_pages_sql(sql::Database& db) {
 
 bool is_anonymous(const std::string& key) { return key.empty() || key.rfind("ip:", 0) == 0 || key == "anonymous"; }
 
-std::vector<CommunityCandidates> read_facts(sql::Database& db, std::int64_t plan_run) {
+}  // namespace
+
+std::vector<CommunityCandidates> read_stewardship_facts(sql::Database& db, std::int64_t plan_run) {
     std::vector<CommunityCandidates> communities;
     std::map<std::int64_t, std::size_t> index;
     auto select = db.prepare(
@@ -89,6 +91,8 @@ std::vector<CommunityCandidates> read_facts(sql::Database& db, std::int64_t plan
     return communities;
 }
 
+namespace {
+
 std::vector<WorkspacePerson> read_people(sql::Database& db) {
     std::vector<WorkspacePerson> people;
     auto select = db.prepare(
@@ -105,9 +109,8 @@ public:
     StewardshipPlanner(workspace::Workspace& workspace, std::int64_t plan_run, const Mapping& mapping)
         : m_workspace(workspace), m_db(workspace.db()), m_run(plan_run), m_mapping(mapping) {}
 
-    std::vector<DecisionOutcome> run(const std::vector<OwnerDecision>& decisions) {
+    std::vector<DecisionOutcome> run(const std::vector<OwnerDecision>& decisions, const StewardshipFacts& facts) {
         StewardshipInput input;
-        input.communities = read_facts(m_db, m_run); 
         input.reference_date = reference_date(m_workspace);
         input.mapping_file = m_mapping.file;
         m_people = read_people(m_db);
@@ -131,10 +134,9 @@ public:
                                       "the never-assign entry \"" + never + "\" names nobody in the workspace", {}, 0});
             }
         }
-        if (!m_mapping.identity.directory.empty()) {
-            match_directory(input); 
-            merge_same_people(input);
-        } 
+        if (!m_mapping.identity.directory.empty()) match_directory(input);
+        input.communities = facts();
+        merge_same_people(input);
         for (const auto& pin : m_mapping.stewardship.pins) {
             const std::int64_t person = resolve(pin.person, "pin", pin.line);
             if (person != 0) input.pins.push_back({pin.community, person, pin.role, pin.line});
@@ -163,8 +165,8 @@ public:
             candidate.bind(1, m_run).bind(2, entry.community_id).bind(3, entry.person_id);
             candidate.bind(4, static_cast<std::int64_t>(entry.rank)).bind(5, entry.score).bind(6, entry.outcome);
             candidate.bind(7, entry.reason).run();
-        }); 
-        write(result); 
+        });
+        write(result);
         return result.decisions;
     }
 
@@ -295,8 +297,15 @@ std::string reference_date(workspace::Workspace& workspace) {
 }
 
 std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
+                                              const Mapping& mapping, const std::vector<OwnerDecision>& decisions,
+                                              const StewardshipFacts& facts) {
+    return StewardshipPlanner(workspace, plan_run, mapping).run(decisions, facts);
+}
+
+std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
                                               const Mapping& mapping, const std::vector<OwnerDecision>& decisions) {
-    return StewardshipPlanner(workspace, plan_run, mapping).run(decisions);
+    return plan_stewardship(workspace, plan_run, mapping, decisions,
+                            [&] { return read_stewardship_facts(workspace.db(), plan_run); });
 }
 
 }  // namespace baton::transform::mapping

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "transform/mapping/mapping.hpp"
+#include "transform/mapping/stewardship.hpp"
 #include "transform/owner_decisions.hpp"
 #include "workspace/workspace.hpp"
 
@@ -22,5 +24,16 @@ namespace baton::transform::mapping {
 // returns what became of each.
 std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
                                               const Mapping& mapping, const std::vector<OwnerDecision>& decisions);
+
+// Each person's contribution facts per community of plan `plan_run` (the migrated items' revisions and the
+// comments on others' content). Needs only a connection that sees the plan's placements.
+[[nodiscard]] std::vector<CommunityCandidates> read_stewardship_facts(sql::Database& db, std::int64_t plan_run);
+
+// plan_stewardship with the facts from `facts` (called once, when the directory is matched): `baton plan` reads
+// them on a second connection meanwhile.
+using StewardshipFacts = std::function<std::vector<CommunityCandidates>()>;
+std::vector<DecisionOutcome> plan_stewardship(workspace::Workspace& workspace, std::int64_t plan_run,
+                                              const Mapping& mapping, const std::vector<OwnerDecision>& decisions,
+                                              const StewardshipFacts& facts);
 
 }  // namespace baton::transform::mapping

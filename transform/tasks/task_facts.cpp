@@ -17,6 +17,8 @@ namespace {
 // How many lines a list placeholder shows before "and N more".
 constexpr std::int64_t listed_lines = 25;
 constexpr int listed_contributors = 5;
+// Contributors kept per community beyond those listed, for the role holders left out once the roles are chosen.
+constexpr int spare_contributors = 16;
 constexpr int listed_most_read = 5;
 
 std::string more_line(std::int64_t total, std::int64_t shown) {
@@ -46,7 +48,7 @@ std::string joined_lines(const std::string& text, const char* separator) {
 }
 
 // The first `limit` entries by Key, kept while rows stream by in any order (memory: `limit` per community).
-template <typename Key>
+template <typename Key, typename Value = std::string>
 class FirstEntries {
 public:
     explicit FirstEntries(std::size_t limit) : limit_(limit) {}
@@ -61,20 +63,20 @@ public:
             heap_.pop_back();
         }
     }
-    // The kept texts in key order.
-    [[nodiscard]] std::vector<std::string> in_order() {
+    // The kept values in key order.
+    [[nodiscard]] std::vector<Value> in_order() {
         std::sort_heap(heap_.begin(), heap_.end(), larger_first);
-        std::vector<std::string> texts;
+        std::vector<Value> texts;
         for (auto& entry : heap_) texts.push_back(std::move(entry.second));
         return texts;
     }
 
 private:
-    static bool larger_first(const std::pair<Key, std::string>& a, const std::pair<Key, std::string>& b) {
+    static bool larger_first(const std::pair<Key, Value>& a, const std::pair<Key, Value>& b) {
         return a.first < b.first;
     }
     std::size_t limit_;
-    std::vector<std::pair<Key, std::string>> heap_;
+    std::vector<std::pair<Key, Value>> heap_;
 };
 
 // ORDER BY i.title, i.key as SQLite sorts them (NULL before any text, text by bytes).
@@ -213,6 +215,39 @@ void read_stale(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t,
     }
 }
 
+// The text of one contributor: "Ann Lee (4 items, 2 comments)".
+std::string contributor_line(const std::string& name, std::int64_t items, std::int64_t comments) {
+    std::string what = items > 0 ? text::counted(items, "item") : std::string();
+    if (comments > 0) what += (what.empty() ? "" : ", ") + text::counted(comments, "comment");
+    return name + " (" + what + ")";
+}
+
+using ContributorOrder = std::tuple<std::int64_t, std::int64_t, std::string>;  // items and rows descending, then key
+
+// Authors of migrated content, the most prolific first, roles not yet known: the listed number and a few to spare.
+void read_first_contributors(sql::Database& db, std::int64_t plan_run, PlacementFacts& facts) {
+    auto authors = db.prepare(
+        "SELECT p.community_id, coalesce(nullif(a.display_name, ''), nullif(a.login, ''), a.key), a.key, "
+        "sum(i.kind <> 'comment'), sum(i.kind = 'comment'), count(*), a.id "
+        "FROM plan_placements p JOIN items i ON i.id = p.item_id JOIN people a ON a.id = i.author_id "
+        "WHERE p.plan_run = ?1 AND p.action = 'migrate' AND a.key NOT LIKE 'ip:%' GROUP BY p.community_id, a.id");
+    authors.bind(1, plan_run);
+    std::map<std::int64_t, FirstEntries<ContributorOrder, ContributorEntry>> first;
+    while (authors.step()) {
+        const std::int64_t community_id = authors.column_int(0);
+        ++facts.contributor_totals[community_id];
+        first.try_emplace(community_id, static_cast<std::size_t>(listed_contributors + spare_contributors))
+            .first->second.offer(ContributorOrder{-authors.column_int(3), -authors.column_int(5), authors.column_text(2)},
+                                 [&] {
+                                     return ContributorEntry{authors.column_int(6),
+                                                             contributor_line(authors.column_text(1),
+                                                                              authors.column_int(3),
+                                                                              authors.column_int(4))};
+                                 });
+    }
+    for (auto& [community_id, entries] : first) facts.contributors[community_id] = entries.in_order();
+}
+
 // Authors of migrated content who have no role in the community, the most prolific first.
 void read_contributors(sql::Database& db, std::int64_t plan_run, std::map<std::int64_t, CommunityFacts>& all) {
     auto authors = db.prepare(
@@ -223,17 +258,14 @@ void read_contributors(sql::Database& db, std::int64_t plan_run, std::map<std::i
         "AND NOT EXISTS (SELECT 1 FROM plan_roles r WHERE r.community_id = p.community_id AND r.person_id = a.id) "
         "GROUP BY p.community_id, a.id");
     authors.bind(1, plan_run);
-    using Order = std::tuple<std::int64_t, std::int64_t, std::string>;  // items and rows descending, then key
-    std::map<std::int64_t, FirstEntries<Order>> first;
+    std::map<std::int64_t, FirstEntries<ContributorOrder>> first;
     while (authors.step()) {
-        const std::int64_t items = authors.column_int(3);
-        const std::int64_t comments = authors.column_int(4);
         first.try_emplace(authors.column_int(0), static_cast<std::size_t>(listed_contributors))
-            .first->second.offer(Order{-items, -authors.column_int(5), authors.column_text(2)}, [&] {
-                std::string what = items > 0 ? text::counted(items, "item") : std::string();
-                if (comments > 0) what += (what.empty() ? "" : ", ") + text::counted(comments, "comment");
-                return authors.column_text(1) + " (" + what + ")";
-            });
+            .first->second.offer(ContributorOrder{-authors.column_int(3), -authors.column_int(5), authors.column_text(2)},
+                                 [&] {
+                                     return contributor_line(authors.column_text(1), authors.column_int(3),
+                                                             authors.column_int(4));
+                                 });
     }
     for (auto& [community_id, entries] : first) {
         auto& facts = all[community_id];
@@ -245,15 +277,28 @@ void read_contributors(sql::Database& db, std::int64_t plan_run, std::map<std::i
 
 }  // namespace
 
+PlacementFacts read_placement_facts(sql::Database& db, std::int64_t plan_run) {
+    PlacementFacts facts;
+    read_migrated(db, plan_run, facts.by_community);
+    read_flagged(db, plan_run, facts.by_community);
+    read_stale(db, plan_run, facts.by_community);
+    read_first_contributors(db, plan_run, facts);
+    return facts;
+}
+
 std::map<std::int64_t, CommunityFacts> all_community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
-                                                           const std::vector<PlannedCommunity>& communities) {
-    auto& db = workspace.db();
+                                                           const std::vector<PlannedCommunity>& communities,
+                                                           PlacementFacts placement_facts) {
     std::map<std::int64_t, CommunityFacts> all;
+    bool spare_ran_out = false;  // role holders took more than the spare contributors somewhere: read them exactly
     for (const auto& community : communities) {
         auto& facts = all[community.id];
+        if (auto found = placement_facts.by_community.find(community.id); found != placement_facts.by_community.end()) {
+            facts = std::move(found->second);
+        }
         for (const char* name : {"migrated_pages", "comments", "unpublished", "flagged_items", "unconverted_parts",
                                  "broken_links", "stale_pages", "contributors"}) {
-            facts.numbers[name] = 0;
+            facts.numbers.try_emplace(name, 0);
         }
         std::int64_t owners = 0;
         std::int64_t managers = 0;
@@ -263,12 +308,34 @@ std::map<std::int64_t, CommunityFacts> all_community_facts(workspace::Workspace&
         }
         facts.numbers["owners"] = owners;
         facts.numbers["managers"] = managers;
+        const auto& kept = placement_facts.contributors[community.id];
+        std::vector<std::string> names;
+        for (const auto& entry : kept) {
+            if (names.size() == static_cast<std::size_t>(listed_contributors)) break;
+            const bool has_role = std::any_of(community.roles.begin(), community.roles.end(),
+                                              [&](const PlannedRole& role) { return role.person_id == entry.person_id; });
+            if (!has_role) names.push_back(entry.line);
+        }
+        if (names.size() < static_cast<std::size_t>(listed_contributors) &&
+            placement_facts.contributor_totals[community.id] > static_cast<std::int64_t>(kept.size())) {
+            spare_ran_out = true;
+        }
+        facts.contributor_names = listed(names, "", ", ");
+        facts.numbers["contributors"] = static_cast<std::int64_t>(names.size());
     }
-    read_migrated(db, plan_run, all);
-    read_flagged(db, plan_run, all);
-    read_stale(db, plan_run, all);
-    read_contributors(db, plan_run, all);
+    if (spare_ran_out) {
+        for (auto& [id, facts] : all) {
+            facts.contributor_names.clear();
+            facts.numbers["contributors"] = 0;
+        }
+        read_contributors(workspace.db(), plan_run, all);
+    }
     return all;
+}
+
+std::map<std::int64_t, CommunityFacts> all_community_facts(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                           const std::vector<PlannedCommunity>& communities) {
+    return all_community_facts(workspace, plan_run, communities, read_placement_facts(workspace.db(), plan_run));
 }
 
 std::map<std::string, std::string> placeholder_values(const CommunityFacts& facts, const PlannedCommunity& community,
