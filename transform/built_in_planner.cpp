@@ -3,6 +3,7 @@
 #include "transform/built_in_planner.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -17,6 +18,7 @@
 #include "transform/mapping/stewardship_plan.hpp"
 #include "transform/onboarding_tasks.hpp"
 #include "transform/plan_facts_reader.hpp"
+#include "transform/rows_read_aside.hpp"
 
 namespace baton::transform {
 namespace {
@@ -50,6 +52,22 @@ struct ContainerNode {
     std::string slug;
     std::string description;
 };
+
+// An item that stands on its own, as place_content() reads it.
+struct ContentRow {
+    std::int64_t item_id = 0;
+    std::int64_t source_id = 0;
+    std::string kind;
+    std::string status;
+    std::int64_t container_id = 0;  // its first community-forming container, 0 for none
+    bool password_protected = false;
+    std::string modified;
+};
+
+ContentRow read_content_row(const sql::Statement& row) {
+    return {row.column_int(0),  row.column_int(1),      row.column_text(2), row.column_text(3),
+            row.column_int(4), row.column_int(5) != 0, row.column_text(6)};
+}
 
 class Planner {
 public:
@@ -254,38 +272,40 @@ private:
         m_insert_placement.run();
     }
 
-    // Items that stand on their own: their first community-forming container decides their community.
+    // Items that stand on their own: their first community-forming container decides their community. They are
+    // read aside (on a second connection) while the placements are written here.
     void place_content() {
-        auto select = m_db.prepare(std::string(
-            "SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), (SELECT ic.container_id FROM item_containers ic "
-            "JOIN containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.kind IN ") +
-            community_kinds_sql + " ORDER BY ic.position LIMIT 1), instr(coalesce(i.attributes, ''), "
-            "'[\"post_password\",') > 0, coalesce(nullif(i.modified_at, ''), i.created_at, '') "
-            "FROM items i WHERE i.removed_run IS NULL AND NOT "
-            "(i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page')) ORDER BY i.id");
         Progress progress("plan: placing items", 0);
         std::uint64_t count = 0;
-        while (select.step()) {
-            const std::string modified = select.column_text(6);
-            std::string reason = content_exclusion(select.column_text(2), select.column_text(3), modified);
-            if (reason.empty() && select.column_int(5) != 0) {
+        const std::function<void(ContentRow&)> place_row = [&](ContentRow& row) {
+            std::string reason = content_exclusion(row.kind, row.status, row.modified);
+            if (reason.empty() && row.password_protected) {
                 reason = "password-protected in the old site: review it before it moves";
-            } else if (reason.empty() && select.column_text(2) == "comment") {
+            } else if (reason.empty() && row.kind == "comment") {
                 reason = "a comment whose item is not in the export";
             }
-            const std::int64_t container = select.column_int(4);
             std::int64_t community = 0;
             if (reason.empty()) {
-                community = container > 0 ? community_of_container(container, select.column_int(1), reason)
-                                          : site_community(select.column_int(1));
+                community = row.container_id > 0 ? community_of_container(row.container_id, row.source_id, reason)
+                                                 : site_community(row.source_id);
             }
-            place(select.column_int(0), community, reason);
-            if (reason.empty()) propose_archive(select.column_int(0), modified);
+            place(row.item_id, community, reason);
+            if (reason.empty()) propose_archive(row.item_id, row.modified);
             if (++count % 4096 == 0) {
                 throw_if_interrupted();
                 progress.update(count, 0);
             }
-        }
+        };
+        for_each_row_read_aside<ContentRow>(
+            m_db,
+            std::string("SELECT i.id, i.source_id, i.kind, coalesce(i.status, ''), (SELECT ic.container_id FROM "
+                        "item_containers ic JOIN containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND "
+                        "c.kind IN ") +
+                community_kinds_sql + " ORDER BY ic.position LIMIT 1), instr(coalesce(i.attributes, ''), "
+                "'[\"post_password\",') > 0, coalesce(nullif(i.modified_at, ''), i.created_at, '') "
+                "FROM items i WHERE i.removed_run IS NULL AND NOT "
+                "(i.parent_id IS NOT NULL AND i.kind NOT IN ('post', 'page')) ORDER BY i.id",
+            &read_content_row, place_row);
     }
 
     // Comments and attachments follow the item they belong to. Passes repeat while they place

@@ -8,16 +8,13 @@
 
 #include "core/sqlite.hpp"
 #include "transform/mapping/stewardship_plan.hpp"
+#include "transform/rows_read_aside.hpp"
 
 namespace baton::transform {
-namespace {
-
 bool in_wal_mode(sql::Database& db) {
     auto mode = db.prepare("PRAGMA journal_mode");
     return mode.step() && mode.column_text(0) == "wal";
 }
-
-}  // namespace
 
 PlanFactsReader::PlanFactsReader(sql::Database& planner, std::int64_t plan_run, bool with_stewardship)
     : m_planner(planner),

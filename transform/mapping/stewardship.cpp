@@ -5,8 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <exception>
 #include <set>
+#include <thread>
 
+#include "core/bounded_queue.hpp"
 #include "core/text.hpp"
 
 namespace baton::transform::mapping {
@@ -414,30 +417,62 @@ private:
         }
     }
 
-    void record_candidates() {
-        for (const auto& state : m_states) {
-            for (const auto& entry : state.ranked) {
-                std::string outcome = "runner-up";
-                std::string reason = facts_reason(state, entry);
-                if (const auto role = state.roles.find(entry.person); role != state.roles.end()) {
-                    outcome = role->second;
-                } else if (!entry.not_eligible.empty()) {
-                    outcome = "not eligible";
-                    reason += "; " + entry.not_eligible;
-                } else if (capacity(entry.person) <= 0) {
-                    reason += "; already holds " +
-                              text::counted(m_rules.max_communities_per_person, "role", "roles") + ", the limit";
-                } else if (entry.score < m_rules.manager_threshold) {
-                    reason += "; score below the manager threshold " + format_score(m_rules.manager_threshold);
-                }
-                Candidate candidate{state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason};
-                if (m_sink) {
-                    m_sink(candidate);
-                } else {
-                    m_result.candidates.push_back(std::move(candidate));
-                }
+    // Every ranked person of a community as a candidate, with the reason in words.
+    void append_candidates(const CommunityState& state, std::vector<Candidate>& out) const {
+        for (const auto& entry : state.ranked) {
+            std::string outcome = "runner-up";
+            std::string reason = facts_reason(state, entry);
+            if (const auto role = state.roles.find(entry.person); role != state.roles.end()) {
+                outcome = role->second;
+            } else if (!entry.not_eligible.empty()) {
+                outcome = "not eligible";
+                reason += "; " + entry.not_eligible;
+            } else if (capacity(entry.person) <= 0) {
+                reason += "; already holds " +
+                          text::counted(m_rules.max_communities_per_person, "role", "roles") + ", the limit";
+            } else if (entry.score < m_rules.manager_threshold) {
+                reason += "; score below the manager threshold " + format_score(m_rules.manager_threshold);
             }
+            out.push_back({state.input->community_id, entry.person, entry.rank, entry.score, outcome, reason});
         }
+    }
+
+    // With a sink (the plan writes every candidate into the workspace, a million rows on a large wiki), the
+    // reasons are built on a second thread while this one hands the candidates to the sink, in the same order.
+    void record_candidates() {
+        if (!m_sink) {
+            for (const auto& state : m_states) append_candidates(state, m_result.candidates);
+            return;
+        }
+        BoundedQueue<std::vector<Candidate>> ready(8);
+        std::exception_ptr failure;
+        std::thread builder([&] {
+            try {
+                std::vector<Candidate> batch;
+                for (const auto& state : m_states) {
+                    append_candidates(state, batch);
+                    if (batch.size() >= 4096) {
+                        if (!ready.push(std::move(batch))) return;
+                        batch.clear();
+                    }
+                }
+                if (!batch.empty()) ready.push(std::move(batch));
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            ready.close();
+        });
+        try {
+            while (auto batch = ready.pop()) {
+                for (const auto& candidate : *batch) m_sink(candidate);
+            }
+        } catch (...) {
+            ready.close();  // the builder stops at its next batch
+            builder.join();
+            throw;
+        }
+        builder.join();
+        if (failure) std::rethrow_exception(failure);
     }
 
     const StewardshipInput& m_input;

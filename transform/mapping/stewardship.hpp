@@ -97,7 +97,7 @@ struct ResolvedPin {
 
 struct StewardshipInput {
     std::vector<CommunityCandidates> communities;
-    std::map<std::int64_t, PersonStanding> people;  // everyone with facts, pinned or named as a successor
+    std::unordered_map<std::int64_t, PersonStanding> people;  // everyone with facts, pinned or named as a successor
     std::vector<ResolvedPin> pins;
     std::int64_t fallback_person_id = 0;  // the <successor rule="fallback"> person, 0 when none or unknown
     std::string reference_date;           // the newest timestamp in the workspace

@@ -1,0 +1,68 @@
+// A SELECT read on a second, read-only connection on its own thread, so that the planner's connection writes meanwhile.
+#pragma once
+
+#include <exception>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/bounded_queue.hpp"
+#include "core/sqlite.hpp"
+
+namespace baton::transform {
+
+// Whether `db` is in WAL mode: only then can a second connection read beside a writer's open transaction.
+[[nodiscard]] bool in_wal_mode(sql::Database& db);
+
+// Calls `handle` with `read(row)` for every row of `select` (read-only SQL over committed data, no parameters),
+// in order. In WAL mode the rows are read on a second connection on a thread of its own, in batches, while
+// `handle` runs (and writes on `db`) here; otherwise on `db` itself. Errors on either side end both and are thrown.
+template <typename Row>
+void for_each_row_read_aside(sql::Database& db, const std::string& select, Row (*read)(const sql::Statement&),
+                             const std::function<void(Row&)>& handle) {
+    if (!in_wal_mode(db)) {
+        auto rows = db.prepare(select);
+        while (rows.step()) {
+            Row row = read(rows);
+            handle(row);
+        }
+        return;
+    }
+    constexpr std::size_t batch_rows = 2048;
+    BoundedQueue<std::vector<Row>> ready(8);
+    std::exception_ptr failure;
+    std::thread reader([&, path = db.path()] {
+        try {
+            sql::Database aside(path, sql::OpenMode::read_only);
+            auto rows = aside.prepare(select);
+            std::vector<Row> batch;
+            batch.reserve(batch_rows);
+            while (rows.step()) {
+                batch.push_back(read(rows));
+                if (batch.size() == batch_rows) {
+                    if (!ready.push(std::move(batch))) return;  // the caller stopped
+                    batch = {};
+                    batch.reserve(batch_rows);
+                }
+            }
+            if (!batch.empty()) ready.push(std::move(batch));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        ready.close();
+    });
+    try {
+        while (auto batch = ready.pop()) {
+            for (auto& row : *batch) handle(row);
+        }
+    } catch (...) {
+        ready.close();
+        reader.join();
+        throw;
+    }
+    reader.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace baton::transform
