@@ -2,6 +2,7 @@
 #include "workspace/schema.hpp"
 
 #include <string>
+#include <vector>
 
 #include "core/sqlite.hpp"
 
@@ -419,6 +420,44 @@ void apply_schema_steps(sql::Database& db, int from, int to) {
         db.exec(step.sql);
         db.exec("PRAGMA user_version = " + std::to_string(step.version));
     }
+    transaction.commit();
+}
+
+std::string schema_snapshot_text(sql::Database& db) {
+    std::string script;
+    std::vector<std::string> tables;
+    auto objects = db.prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    while (objects.step()) {
+        script += objects.column_text(2) + ";\n";
+        if (objects.column_text(0) == "table") tables.push_back(objects.column_text(1));
+    }
+    objects.reset();
+    for (const auto& table : tables) {
+        std::string columns;
+        std::string values;
+        auto info = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+        info.bind(1, table);
+        while (info.step()) {
+            columns += (columns.empty() ? "" : ", ") + info.column_text(0);
+            values += (values.empty() ? "quote(" : " || ', ' || quote(") + info.column_text(0) + ")";
+        }
+        auto rows = db.prepare("SELECT 'INSERT INTO " + table + "(" + columns + ") VALUES (' || " + values +
+                               " || ');' FROM " + table + " ORDER BY 1");
+        while (rows.step()) script += rows.column_text(0) + "\n";
+    }
+    return script;
+}
+
+void create_latest_schema(sql::Database& db) {
+    const SchemaSnapshot& snapshot = latest_schema_snapshot();
+    if (snapshot.version != latest_schema_version()) {
+        apply_schema_steps(db, 0, latest_schema_version());
+        return;
+    }
+    sql::Transaction transaction(db);
+    db.exec(snapshot.script);
+    db.exec("PRAGMA user_version = " + std::to_string(snapshot.version));
     transaction.commit();
 }
 

@@ -114,7 +114,7 @@ void Workspace::check_and_upgrade() {
     const int version = schema_version();
     const int latest = latest_schema_version();
     if (version == 0) {  // check_identity() let only an empty file through
-        apply_schema_steps(m_db, 0, latest);
+        create_latest_schema(m_db);
         return;
     }
     if (version > latest) {
