@@ -51,6 +51,8 @@ private:
 // names suffixed by `tag` so that tests sharing one Redmine do not meet each other's objects.
 struct RedmineWorkspace {
     explicit RedmineWorkspace(const std::string& tag);
+    // The same, planned from the WordPress export `wxr_path` alone.
+    RedmineWorkspace(const std::string& tag, const std::string& wxr_path);
     load::LoadResult load(const load::LoadOptions& options = {}, const std::string& url = {});
     // Rolls load run `run` back, as `baton rollback --run RUN` does.
     load::RollbackResult roll_back(std::int64_t run);
@@ -58,6 +60,9 @@ struct RedmineWorkspace {
     std::string tag;
     PlannedWorkspace planned;
     std::string identifier(const std::string& plan_slug) const { return plan_slug + "-" + tag; }
+
+private:
+    void tag_names();  // suffixes slugs, logins, addresses and names with the tag
 };
 
 }  // namespace baton::test
