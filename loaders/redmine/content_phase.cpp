@@ -136,8 +136,8 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         const std::string format = select.column_text(8);
 
         // The page as baton wants it: the body, then the item's comments, kept on the page.
-        std::string final_text =
-            page_text(links, item_id, select.column_text(7), format, {legacy_key, item_key, community->second.slug, source_id});
+        std::string final_text = page_text(links, item_id, select.column_text(7), format,
+                                           {legacy_key, item_key, community->second.slug, source_id});
         std::vector<CommentRow> comment_rows;
         select_comments.bind(1, item_id);
         while (select_comments.step()) {

@@ -74,7 +74,8 @@ RedmineWorkspace::RedmineWorkspace(const std::string& name) : tag(name), planned
     tag_names();
 }
 
-RedmineWorkspace::RedmineWorkspace(const std::string& name, const std::string& wxr_path) : tag(name), planned(wxr_path) {
+RedmineWorkspace::RedmineWorkspace(const std::string& name, const std::string& wxr_path)
+    : tag(name), planned(wxr_path) {
     tag_names();
 }
 
