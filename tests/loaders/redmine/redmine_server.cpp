@@ -74,8 +74,11 @@ RedmineWorkspace::RedmineWorkspace(const std::string& name) : tag(name), planned
     tag_names();
 }
 
-RedmineWorkspace::RedmineWorkspace(const std::string& name, const std::string& wxr_path)
+RedmineWorkspace::RedmineWorkspace(const std::string& name, const std::string& wxr_path,
+                                   const std::vector<std::pair<std::string, std::string>>& extra)
     : tag(name), planned(wxr_path) {
+    for (const auto& [kind, path] : extra) extract_source(planned.workspace, kind, path);
+    if (!extra.empty()) planned.replan();
     tag_names();
 }
 

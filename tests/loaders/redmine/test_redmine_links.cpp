@@ -42,14 +42,30 @@ constexpr const char* links_export = R"(<?xml version="1.0" encoding="UTF-8"?>
 </rss>
 )";
 
+// Two MediaWiki pages: wiki links with a fragment, to a page that does not exist, and back.
+constexpr const char* wiki_export = R"(<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <siteinfo><sitename>Intranet</sitename><base>https://wiki.intranet.example/wiki/Main_Page</base>
+    <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
+  <page><title>Leave policy</title><ns>0</ns><id>1</id><revision><id>11</id><timestamp>2024-01-01T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>See [[sick leave#Forms|sick leave]] and [[Parental leave]].</text></revision></page>
+  <page><title>Sick leave</title><ns>0</ns><id>2</id><revision><id>12</id><timestamp>2024-01-02T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>Back to [[Leave policy]].</text></revision></page>
+</mediawiki>)";
+
 struct LinksWorkspace {
-    explicit LinksWorkspace(const std::string& tag) : source(write_export()), ws(tag, source) {
+    explicit LinksWorkspace(const std::string& tag, bool with_wiki = false)
+        : source(write_export()), ws(tag, source, with_wiki ? wiki_source() : Sources{}) {
         ws.planned.workspace.db().exec("UPDATE item_bodies SET format = 'notes-richtext' WHERE item_id = "
                                        "(SELECT id FROM items WHERE key = 'post:4')");
     }
     std::string write_export() {
         write_file(dir.file("links.xml"), links_export);
         return dir.file("links.xml");
+    }
+    using Sources = std::vector<std::pair<std::string, std::string>>;
+    Sources wiki_source() {
+        write_file(dir.file("wiki.xml"), wiki_export);
+        return {{"mediawiki", dir.file("wiki.xml")}};
     }
     TempDir dir;
     std::string source;
@@ -235,6 +251,50 @@ TEST(RedmineLinks, PublicBaseUrlAndTheRedirectMapOfALoad) {
     ASSERT_EQ(second.exit_code, 0) << second.err;
     EXPECT_NE(second.out.find("content: 0 created, 0 updated, 4 unchanged"), std::string::npos) << second.out;
     EXPECT_EQ(read_file(folder + "/redmine-redirects/redirects.csv"), csv);
+}
+
+}  // namespace baton::test
+
+namespace baton::test {
+
+TEST(RedmineLinks, WikiLinksAndASubsetLoadLinkToPagesWrittenLater) {
+    ASSERT_TRUE(redmine_server().up) << redmine_server().log;
+    LinksWorkspace links("lk3", true);
+    RedmineWorkspace& ws = links.ws;
+    auto& workspace = ws.planned.workspace;
+    const std::string wiki_slug = query_text(
+        workspace, "SELECT pc.slug FROM items i JOIN sources s ON s.id = i.source_id AND s.kind = 'mediawiki' JOIN "
+                   "plan_placements pp ON pp.item_id = i.id AND pp.plan_run = " + std::to_string(ws.planned.plan_run) +
+                   " JOIN plan_communities pc ON pc.id = pp.community_id WHERE i.key = 'page:1'");
+    ASSERT_FALSE(wiki_slug.empty());
+    const std::string project = load::redmine::project_identifier(wiki_slug);
+    const std::string pages = redmine_server().url + "/projects/" + project + "/wiki/";
+
+    // Only "Leave policy" first: its links name pages no load has written yet, at the titles they will get.
+    load::LoadOptions only;
+    only.item_keys = {"page:1"};
+    const load::LoadResult first = ws.load(only);
+    EXPECT_EQ(first.content.created, 1);
+    RedmineProbe probe(redmine_server().url);
+    const auto leave = probe.api().wiki_page(project, "Leave_policy");
+    ASSERT_TRUE(leave);
+    EXPECT_FALSE(probe.api().wiki_page(project, "Sick_leave"));
+    EXPECT_NE(leave->text.find("[sick leave](" + pages + "Sick_leave#Forms)"), std::string::npos) << leave->text;
+    EXPECT_EQ(leave->text.find("[["), std::string::npos) << leave->text;
+    EXPECT_EQ(query_text(workspace, "SELECT group_concat(text, ' | ') FROM messages WHERE code = "
+                                    "'load.unresolved-link' AND run_id = " + std::to_string(ws.last_run)),
+              "page:1 links to 1 page not in Redmine: Parental leave (for the owner of community " + wiki_slug + ")");
+
+    // The whole plan: "Sick leave" is written where the link points, links back, and "Leave policy" is unchanged.
+    const load::LoadResult all = ws.load();
+    EXPECT_EQ(all.content.failed, 0);
+    const auto sick = probe.api().wiki_page(project, "Sick_leave");
+    ASSERT_TRUE(sick);
+    EXPECT_NE(sick->text.find("[Leave policy](" + pages + "Leave_policy)"), std::string::npos) << sick->text;
+    EXPECT_EQ(probe.api().wiki_page(project, "Leave_policy")->version, leave->version);
+    EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM id_map WHERE object_kind = 'content' AND legacy_key LIKE "
+                                   "'%#page:1' AND status = 'imported'"),
+              1);
 }
 
 }  // namespace baton::test
