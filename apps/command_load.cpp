@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "loaders/loader.hpp"
+#include "loaders/target_links.hpp"
 #include "transform/plan.hpp"
 
 namespace baton::app {
@@ -78,13 +79,21 @@ load::LoadOptions load_options(const po::variables_map& values) {
     return options;
 }
 
-// Beside the target: PATH's folder / STEM-redirects for sqlite:PATH. Other targets (Redmine) have URLs of their
-// own that the scheme does not describe: no map (empty path).
-std::filesystem::path redirects_folder(const std::string& target_spec) {
+// Where the redirect map goes: --redirects DIR when given ("" for none); else beside the target, PATH's folder /
+// STEM-redirects for sqlite:PATH, and for redmine:URL (whose pages have no file to sit beside) redmine-redirects
+// beside the workspace file.
+std::filesystem::path redirects_folder(const po::variables_map& values) {
+    if (values.count("redirects") != 0) return values["redirects"].as<std::string>();
+    const std::string target_spec = values["target"].as<std::string>();
     constexpr std::string_view sqlite_prefix = "sqlite:";
-    if (!target_spec.starts_with(sqlite_prefix)) return {};
-    const std::filesystem::path file = target_spec.substr(sqlite_prefix.size());
-    return file.parent_path() / (file.stem().string() + "-redirects");
+    if (target_spec.starts_with(sqlite_prefix)) {
+        const std::filesystem::path file = target_spec.substr(sqlite_prefix.size());
+        return file.parent_path() / (file.stem().string() + "-redirects");
+    }
+    if (target_spec.starts_with("redmine:")) {
+        return std::filesystem::path(workspace_path(values)).parent_path() / "redmine-redirects";
+    }
+    return {};
 }
 
 }  // namespace
@@ -94,7 +103,7 @@ int run_load(const Arguments& arguments) {
     add_common_options(options);
     add_target_scheme_options(options);
     options.add_options()("target,t", po::value<std::string>()->default_value("sqlite:platform.db"),
-                          "where to load: sqlite:PATH (the embedded default)")(
+                          "where to load: sqlite:PATH (the embedded default) or redmine:URL")(
         "dry-run,n", "walk the whole load and report what it would do; write nothing, anywhere")(
         "community", po::value<std::vector<std::string>>(), "load only this community (by slug; repeatable)")(
         "limit", po::value<std::int64_t>()->default_value(0), "load only the first N content items (0: all)")(
@@ -103,7 +112,9 @@ int run_load(const Arguments& arguments) {
         "what happens to loaded items the plan no longer has: archive, delete or keep")(
         "rate", po::value<double>()->default_value(0), "at most this many target writes per second (0: no cap)")(
         "concurrency", po::value<int>()->default_value(1), "parallel writes where the target allows them")(
-        "go-live", po::value<std::string>(), "the go-live date (YYYY-MM-DD) onboarding task due dates count from");
+        "go-live", po::value<std::string>(), "the go-live date (YYYY-MM-DD) onboarding task due dates count from")(
+        "redirects", po::value<std::string>(),
+        "the folder the redirect map is written to ('' for none; default: beside the target, see the docs)");
     const auto values = parse_command_line(
         "load", "[--target KIND:LOCATION] [--dry-run] [--community SLUG ...] [--limit N] [--ids KEY,...] [options]",
         "Writes the plan's communities, members with their roles, content, comments and onboarding tasks\n"
@@ -116,13 +127,14 @@ int run_load(const Arguments& arguments) {
     const std::int64_t plan_run = transform::require_plan_run(workspace);
     auto loader = load::create_loader((*values)["target"].as<std::string>());
     load::LoadResult result;
-    const std::filesystem::path redirects = redirects_folder((*values)["target"].as<std::string>());
+    const std::filesystem::path redirects = redirects_folder(*values);
     convert::RedirectFiles redirect_files;
     workspace::recorded_run(workspace, "load", options_text(arguments), [&](std::int64_t run_id) {
         result = loader->load(workspace, plan_run, run_id, load_options_value);
         if (!load_options_value.dry_run && !redirects.empty()) {
-            convert::LinkIndex index(workspace.db(), plan_run, target_scheme(*values));
-            redirect_files = convert::write_redirect_files(workspace.db(), index, 0, redirects);
+            const auto index = load::target_link_index(workspace, plan_run, (*values)["target"].as<std::string>(),
+                                                       target_scheme(*values));
+            redirect_files = convert::write_redirect_files(workspace.db(), *index, 0, redirects);
         }
         const std::int64_t failed = result.communities.failed + result.users.failed + result.memberships.failed +
                                     result.content.failed + result.comments.failed + result.tasks.failed;

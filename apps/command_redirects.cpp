@@ -4,6 +4,7 @@
 #include "apps/command.hpp"
 #include "convert/links/redirect_map.hpp"
 #include "core/text.hpp"
+#include "loaders/target_links.hpp"
 #include "transform/plan.hpp"
 
 namespace baton::app {
@@ -30,9 +31,12 @@ int run_redirects(const Arguments& arguments) {
     add_target_scheme_options(options);
     options.add_options()
         ("out", po::value<std::string>()->default_value("redirects"), "the folder to write the three files into")
+        ("target,t", po::value<std::string>(),
+         "redmine:URL: the map to the pages a Redmine load gives the items (--base-url: Redmine's public URL)")
         ("source", po::value<std::int64_t>()->default_value(0), "only this source's URLs (see `baton status`)");
     const auto values = parse_command_line(
-        "redirects", "[--base-url URL] [--path-pattern PATTERN] [--out DIR] [--source ID] [--workspace FILE]",
+        "redirects", "[--base-url URL] [--path-pattern PATTERN] [--target redmine:URL] [--out DIR] [--source ID] "
+        "[--workspace FILE]",
         "Writes the redirect map of the current plan: every legacy URL of every migrated item (permalinks,\n"
         "?p= and ?page_id= links, wiki page URLs, doku.php?id=, Confluence /display/ and viewpage.action,\n"
         "static page paths) to the item's new URL, as DIR/redirects.csv, DIR/nginx.conf (for a server { }\n"
@@ -45,8 +49,9 @@ int run_redirects(const Arguments& arguments) {
     convert::RedirectFiles files;
     const std::string out = (*values)["out"].as<std::string>();
     workspace::recorded_run(workspace, "redirects", options_text(arguments), [&](std::int64_t) {
-        convert::LinkIndex index(workspace.db(), plan_run, scheme);
-        files = convert::write_redirect_files(workspace.db(), index, (*values)["source"].as<std::int64_t>(), out);
+        const std::string target = values->count("target") != 0 ? (*values)["target"].as<std::string>() : "";
+        const auto index = load::target_link_index(workspace, plan_run, target, scheme);
+        files = convert::write_redirect_files(workspace.db(), *index, (*values)["source"].as<std::int64_t>(), out);
         return workspace::RunOutcome::succeeded;
     });
     std::cout << "redirects (plan run " << plan_run << "): " << text::counted(files.redirects, "legacy URL")

@@ -108,7 +108,12 @@ void LinkIndex::build(sql::Database& db) {
                                               : attempt < 10 ? base + "-" + std::to_string(attempt)
                                                              : base + "-" + std::to_string(item_id);
                 add_item.bind(1, item_id).bind(2, source_id).bind(3, community).bind(4, candidate);
-                add_item.bind(5, m_scheme.url(community, candidate));
+                const std::string url = m_scheme.url(item_id, community, candidate);
+                if (url.empty()) {
+                    add_item.bind(5, nullptr);  // the target gives this item no page: not migrated, for links
+                } else {
+                    add_item.bind(5, url);
+                }
                 add_item.run();
                 if (db.changes() > 0 || attempt >= 10) break;
             }

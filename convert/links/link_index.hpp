@@ -40,7 +40,8 @@ struct LinkResolution {
 // Built once per run: two temporary tables (the items' target slugs and URLs, and every legacy locator of
 // every current item), so memory stays flat and each link costs two indexed lookups. With `plan_run` 0 links
 // are only checked; with a plan, migrated items get `scheme`'s URL with their community's slug and a slug
-// of their own, unique in the community (the item's slug, else its title, slugified; -2, -3 ... on clashes).
+// of their own, unique in the community (the item's slug, else its title, slugified; -2, -3 ... on clashes), or
+// the URL the target supplies through `scheme.item_url` (an item it gives no URL counts as not migrated).
 class LinkIndex {
 public:
     LinkIndex(sql::Database& db, std::int64_t plan_run, TargetScheme scheme);

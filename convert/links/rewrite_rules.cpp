@@ -91,7 +91,13 @@ std::string apache_rule(const LegacyUrl& legacy, std::string_view target) {
         out += "RewriteCond \"%{QUERY_STRING}\" \"(?:^|&)" + regex_literal(legacy.query_name) + "=" +
                query_value_regex(legacy.query_value) + "(?:&|$)\"\n";
     }
-    out += "RewriteRule \"" + pattern + "\" \"" + std::string(target) + "\" [R=301,L,NE,QSD]\n";
+    // %HH escapes of a target (a Redmine title) would read as %N back-references to the RewriteCond: \% keeps them.
+    std::string to;
+    for (const char c : target) {
+        if (c == '%') to += '\\';
+        to += c;
+    }
+    out += "RewriteRule \"" + pattern + "\" \"" + to + "\" [R=301,L,NE,QSD]\n";
     return out;
 }
 

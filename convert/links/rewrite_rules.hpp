@@ -20,7 +20,8 @@ namespace baton::convert {
 
 // One redirect as nginx rules for a server { } block (`rewrite` for a path, `if ($request_uri ~ ...)` with
 // `return 301` for a query URL) and as mod_rewrite rules (a RewriteRule, after a RewriteCond on the query
-// string for a query URL), each ending with a newline. `target` is a URL TargetScheme::validate() accepted.
+// string for a query URL), each ending with a newline. `target` is a URL TargetScheme::validate() accepted, or
+// one a target supplied (TargetScheme::item_url), which may also hold %HH escapes (written as \% for Apache).
 [[nodiscard]] std::string nginx_rule(const LegacyUrl& legacy, std::string_view target);
 [[nodiscard]] std::string apache_rule(const LegacyUrl& legacy, std::string_view target);
 

@@ -52,4 +52,8 @@ std::string TargetScheme::url(std::string_view community, std::string_view slug)
     return base_url + path;
 }
 
+std::string TargetScheme::url(std::int64_t item_id, std::string_view community, std::string_view slug) const {
+    return item_url ? item_url(item_id) : url(community, slug);
+}
+
 }  // namespace baton::convert

@@ -6,8 +6,11 @@
 #include <optional>
 #include <sstream>
 
+#include "convert/links/target_body.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "loaders/redmine/load_session.hpp"
+#include "loaders/redmine/page_titles.hpp"
 #include "loaders/redmine/redmine_names.hpp"
 #include "workspace/attributes_json.hpp"
 
@@ -32,34 +35,76 @@ std::string read_whole_file(const std::string& path) {
 
 }  // namespace
 
+// The page body as Redmine gets it: Markdown with each internal link at the Redmine page of the item it names, the
+// links that name no migrated page reported for the community's owner. A body no reader knows, or one that is not
+// UTF-8, is written as extracted, with a body-not-converted warning.
+std::string LoadSession::page_text(convert::LinkIndex& links, std::int64_t item_id, std::string body,
+                                   const std::string& format, const PageRef& page) {
+    static const convert::WriterKind& markdown = *convert::find_writer("markdown");
+    if (body.empty()) return body;
+    std::string problem;
+    try {
+        if (auto converted = convert::convert_body_for_target(links, item_id, body, format, markdown)) {
+            const auto& missing = converted->links.unresolved;
+            if (!missing.empty() && !m_options.dry_run) {
+                std::string list;
+                for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
+                model::Message message;
+                message.severity = model::Severity::warning;
+                message.code = "load.unresolved-link";
+                message.text = page.item_key + " links to " +
+                               text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                               " not in Redmine: " + list + " (for the owner of community " + page.community + ")";
+                message.item_key = page.item_key;
+                m_records.message(page.source_id, message);
+            }
+            return std::move(converted->conversion.output);
+        }
+        problem = "no reader knows its format \"" + format + "\"";
+    } catch (const InputError& error) {
+        problem = error.what();
+    }
+    if (!m_options.dry_run) {
+        model::Message message;
+        message.severity = model::Severity::warning;
+        message.code = "body-not-converted";
+        message.text = "body of " + page.legacy_key + " written as extracted: " + problem;
+        message.item_key = page.item_key;
+        m_records.message(page.source_id, message);
+    }
+    return body;
+}
+
+// An earlier revision's text, converted as the body is (nothing reported: the owner acts on the current text).
+std::string LoadSession::history_text(convert::LinkIndex& links, std::int64_t item_id, std::string text,
+                                      const std::string& format) {
+    static const convert::WriterKind& markdown = *convert::find_writer("markdown");
+    if (text.empty()) return text;
+    try {
+        if (auto converted = convert::convert_body_for_target(links, item_id, text, format, markdown)) {
+            return std::move(converted->conversion.output);
+        }
+    } catch (const InputError&) {
+        // written as it was, like the body
+    }
+    return text;
+}
+
 void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
-    // Two pages of a community with the same title: the later one gets its item key in its title.
-    m_ws.exec("DROP TABLE IF EXISTS temp.redmine_first_titles; DROP TABLE IF EXISTS temp.redmine_comments");
-    m_ws.exec("CREATE TEMP TABLE redmine_first_titles AS SELECT pp.community_id, i.title, min(i.id) AS first_id "
-              "FROM plan_placements pp JOIN items i ON i.id = pp.item_id WHERE pp.plan_run = " + std::to_string(m_plan) +
-              " AND pp.action = 'migrate' AND i.kind NOT IN ('comment', 'attachment') GROUP BY 1, 2");
-    m_ws.exec("CREATE INDEX temp.redmine_first_titles_key ON redmine_first_titles(community_id, title)");
+    // Every page's title and URL first, so that a link to a page written later in this run is right already.
+    assign_page_titles(m_ws, m_plan, m_records.target(), m_options.base_url);
+    convert::LinkIndex links(m_ws, m_plan, redmine_scheme(m_ws));
+    m_ws.exec("DROP TABLE IF EXISTS temp.redmine_comments");
     m_ws.exec("CREATE TEMP TABLE redmine_comments AS SELECT i.parent_id AS page_id, i.id FROM plan_placements pp "
               "JOIN items i ON i.id = pp.item_id WHERE pp.plan_run = " + std::to_string(m_plan) +
               " AND pp.action = 'migrate' AND i.kind = 'comment' AND i.parent_id IS NOT NULL");
     m_ws.exec("CREATE INDEX temp.redmine_comments_by_page ON redmine_comments(page_id)");
-    // Which item holds which page: from the id map, and as this load assigns titles.
-    m_ws.exec("DROP TABLE IF EXISTS temp.redmine_pages");
-    m_ws.exec("CREATE TEMP TABLE redmine_pages(target_id TEXT PRIMARY KEY, legacy_key TEXT NOT NULL)");
-    auto fill = m_ws.prepare("INSERT OR IGNORE INTO temp.redmine_pages SELECT target_id, legacy_key FROM id_map "
-                             "WHERE target = ? AND object_kind = 'content' AND target_id NOT LIKE 'attachment/%'");
-    fill.bind(1, m_records.target()).run();
-    auto page_holder = m_ws.prepare("SELECT legacy_key FROM temp.redmine_pages WHERE target_id = ?");
-    auto claim_page = m_ws.prepare("INSERT OR IGNORE INTO temp.redmine_pages(target_id, legacy_key) VALUES (?, ?)");
 
     auto select = m_ws.prepare(
-        "SELECT i.id, i.source_id, s.key || '#' || i.key, i.key, pp.community_id, coalesce(i.title, ''), "
-        "coalesce(i.author_id, 0), coalesce(cb.text, b.text, ''), "
-        "coalesce((SELECT f.first_id FROM redmine_first_titles f WHERE f.community_id = pp.community_id AND "
-        "f.title IS i.title), i.id) = i.id "
+        "SELECT i.id, i.source_id, s.key || '#' || i.key, i.key, pp.community_id, t.title, "
+        "coalesce(i.author_id, 0), coalesce(b.text, ''), coalesce(b.format, '') "
         "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
-        "LEFT JOIN item_bodies b ON b.item_id = i.id "
-        "LEFT JOIN converted_bodies cb ON cb.item_id = i.id AND cb.format = 'markdown' "
+        "JOIN temp.redmine_titles t ON t.item_id = i.id LEFT JOIN item_bodies b ON b.item_id = i.id "
         "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind NOT IN ('comment', 'attachment') ORDER BY i.id");
     auto select_comments = m_ws.prepare(
         "SELECT s.key || '#' || c.key, c.key, c.source_id, coalesce(nullif(p.display_name, ''), p.login, p.key, "
@@ -87,24 +132,12 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         const std::int64_t item_id = select.column_int(0);
         const std::int64_t source_id = select.column_int(1);
         const std::string legacy_key = select.column_text(2);
-        std::string title = wiki_title(select.column_text(5), item_key);
-        if (select.column_int(8) == 0) title = wiki_title(title + " " + text::slugify(item_key), item_key);
-        // Different titles can make the same wiki title ("A/B", "A B"): a page another item holds is not taken over.
-        const auto holder = [&](const std::string& candidate) {
-            page_holder.bind(1, community->second.identifier + "/" + candidate);
-            std::string key = page_holder.step() ? page_holder.column_text(0) : std::string();
-            page_holder.reset();
-            return key;
-        };
-        if (const std::string other = holder(title); !other.empty() && other != legacy_key) {
-            title = wiki_title(title + " " + text::slugify(item_key), item_key);
-        }
-        if (holder(title).empty()) {
-            claim_page.bind(1, community->second.identifier + "/" + title).bind(2, legacy_key).run();
-        }
+        const std::string title = select.column_text(5);
+        const std::string format = select.column_text(8);
 
         // The page as baton wants it: the body, then the item's comments, kept on the page.
-        std::string final_text = select.column_text(7);
+        std::string final_text = page_text(links, item_id, select.column_text(7), format,
+                                           {legacy_key, item_key, community->second.slug, source_id});
         std::vector<CommentRow> comment_rows;
         select_comments.bind(1, item_id);
         while (select_comments.step()) {
@@ -126,8 +159,8 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         if (!prior) {
             select_history.bind(1, source_id).bind(2, item_key).bind(3, item_id);
             while (select_history.step()) {
-                history.push_back({select_history.column_text(2), select_history.column_text(1),
-                                   login_of(select_history.column_int(0))});
+                history.push_back({history_text(links, item_id, select_history.column_text(2), format),
+                                   select_history.column_text(1), login_of(select_history.column_int(0))});
             }
             select_history.reset();
         }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "convert/links/link_index.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/redmine/load_records.hpp"
 #include "loaders/redmine/object_sync.hpp"
@@ -29,6 +30,14 @@ struct PersonRef {
     std::int64_t source_id = 0;
 };
 
+// A page being written, for its messages.
+struct PageRef {
+    std::string legacy_key;
+    std::string item_key;
+    std::string community;  // the plan's slug
+    std::int64_t source_id = 0;
+};
+
 class LoadSession {
 public:
     LoadSession(workspace::Workspace& workspace, std::int64_t plan_run, const LoadOptions& options,
@@ -40,6 +49,10 @@ private:
     void load_users_and_memberships(LoadCounts& users, LoadCounts& memberships);
     void load_pages(LoadCounts& content, LoadCounts& comments);
     void load_attachments(LoadCounts& content);
+    [[nodiscard]] std::string page_text(convert::LinkIndex& links, std::int64_t item_id, std::string body,
+                                        const std::string& format, const PageRef& page);
+    [[nodiscard]] static std::string history_text(convert::LinkIndex& links, std::int64_t item_id, std::string text,
+                                                  const std::string& format);
     void load_tasks(LoadCounts& counts);
 
     // Runs the batch on the workers, records each outcome (nothing in a dry run), then clears the batch.

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "convert/links/link_index.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/redmine/redmine_client.hpp"
 
@@ -22,6 +23,10 @@ public:
     // Requests, retries and throttled answers of the last load.
     [[nodiscard]] const redmine::TrafficCounters& traffic() const noexcept { return *m_traffic; }
     [[nodiscard]] const std::string& target() const noexcept { return m_target; }
+    // Where the plan's items are in this Redmine, as a load gives them titles now: every page at
+    // BASE/projects/IDENTIFIER/wiki/TITLE, BASE being `base_url` (users' public URL) or, when empty, the target's URL.
+    [[nodiscard]] std::unique_ptr<convert::LinkIndex> link_index(workspace::Workspace& workspace, std::int64_t plan_run,
+                                                                 const std::string& base_url) const;
 
 private:
     std::string m_url;

@@ -72,6 +72,26 @@ TEST(RewriteRules, NginxAndApacheRulesCarryTheEscapedPathAndTheTarget) {
               "RewriteRule \"^/?doku\\.php/?$\" \"/c/w/start\" [R=301,L,NE,QSD]\n");
 }
 
+TEST(RewriteRules, PercentEscapesOfASuppliedTargetAreNotApacheBackReferences) {
+    const LegacyUrl query{"/", "p", "2"};
+    EXPECT_EQ(apache_rule(query, "http://r.example/projects/p/wiki/Beta%21"),
+              "RewriteCond \"%{QUERY_STRING}\" \"(?:^|&)p=2(?:&|$)\"\n"
+              "RewriteRule \"^/?$\" \"http://r.example/projects/p/wiki/Beta\\%21\" [R=301,L,NE,QSD]\n");
+    EXPECT_EQ(nginx_rule(LegacyUrl{"/beta/", "", ""}, "http://r.example/projects/p/wiki/Beta%21"),
+              "rewrite \"^/beta/?$\" \"http://r.example/projects/p/wiki/Beta%21?\" permanent;\n");
+}
+
+TEST(TargetScheme, ItemUrlsSuppliedByTheTargetReplaceThePattern) {
+    TargetScheme scheme;
+    scheme.base_url = "https://collab.example.com";
+    EXPECT_EQ(scheme.url(7, "hr", "leave-policy"), "https://collab.example.com/c/hr/leave-policy");
+    scheme.item_url = [](std::int64_t item_id) {
+        return item_id == 7 ? std::string("http://r.example/projects/hr/wiki/Leave_policy") : std::string();
+    };
+    EXPECT_EQ(scheme.url(7, "hr", "leave-policy"), "http://r.example/projects/hr/wiki/Leave_policy");
+    EXPECT_EQ(scheme.url(8, "hr", "other"), "");
+}
+
 TEST(TargetScheme, ExpandsAndRefusesWhatARuleCouldNotCarry) {
     TargetScheme scheme;
     scheme.base_url = "https://collab.example.com";

@@ -71,6 +71,18 @@ std::int64_t RedmineProbe::total(const std::string& path) {
 RedmineWorkspace::RedmineWorkspace(const std::string& name) : tag(name), planned(wxr_fixture("small-export.xml")) {
     extract_source(planned.workspace, "mediawiki", fixture("mediawiki-xml/article-pear.xml"));
     planned.replan();
+    tag_names();
+}
+
+RedmineWorkspace::RedmineWorkspace(const std::string& name, const std::string& wxr_path,
+                                   const std::vector<std::pair<std::string, std::string>>& extra)
+    : tag(name), planned(wxr_path) {
+    for (const auto& [kind, path] : extra) extract_source(planned.workspace, kind, path);
+    if (!extra.empty()) planned.replan();
+    tag_names();
+}
+
+void RedmineWorkspace::tag_names() {
     auto& db = planned.workspace.db();
     db.exec("UPDATE plan_communities SET slug = slug || '-" + tag + "'");
     db.exec("UPDATE people SET login = login || '_" + tag + "', email = replace(email, '@', '_" + tag +

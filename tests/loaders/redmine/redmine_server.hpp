@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "loaders/loader.hpp"
 #include "loaders/redmine/redmine_api.hpp"
@@ -51,6 +53,9 @@ private:
 // names suffixed by `tag` so that tests sharing one Redmine do not meet each other's objects.
 struct RedmineWorkspace {
     explicit RedmineWorkspace(const std::string& tag);
+    // The same, planned from the WordPress export `wxr_path` and the `extra` sources (kind, path).
+    RedmineWorkspace(const std::string& tag, const std::string& wxr_path,
+                     const std::vector<std::pair<std::string, std::string>>& extra = {});
     load::LoadResult load(const load::LoadOptions& options = {}, const std::string& url = {});
     // Rolls load run `run` back, as `baton rollback --run RUN` does.
     load::RollbackResult roll_back(std::int64_t run);
@@ -58,6 +63,9 @@ struct RedmineWorkspace {
     std::string tag;
     PlannedWorkspace planned;
     std::string identifier(const std::string& plan_slug) const { return plan_slug + "-" + tag; }
+
+private:
+    void tag_names();  // suffixes slugs, logins, addresses and names with the tag
 };
 
 }  // namespace baton::test
