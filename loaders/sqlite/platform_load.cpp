@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "convert/links/target_body.hpp"
+#include "core/text.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
@@ -152,7 +153,7 @@ void PlatformLoad::load_content(LoadCounts& counts) {
             continue;
         }
         PlatformBody body = target_body(links, select.column_int(12), select.column_text(8), select.column_text(7),
-                                      legacy_key, select.column_int(11));
+                                      legacy_key, select.column_int(11), community.slug);
         const Values values = {community.id,
                                select.column_text(2),
                                text_or_null(select.column_text(3)),
@@ -181,10 +182,21 @@ void PlatformLoad::load_content(LoadCounts& counts) {
 // knows, or one that is not UTF-8 (reported), is stored as extracted, with no legacy copy.
 PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body,
                                                    const std::string& format, const std::string& legacy_key,
-                                                   std::int64_t source_id) {
+                                                   std::int64_t source_id, const std::string& community) {
     static const convert::WriterKind& html = *convert::find_writer("html");
     try {
         if (auto converted = convert::convert_body_for_target(links, item_id, body, format, html)) {
+            // Links that name no migrated item stay as they were, reported for the community's owner.
+            if (const auto& missing = converted->links.unresolved; !missing.empty()) {
+                std::string list;
+                for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
+                m_context.recorder.message("warning", "load.unresolved-link", legacy_key,
+                                           legacy_key + " links to " +
+                                               text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                                               " not on the platform: " + list + " (for the owner of community " +
+                                               community + ")",
+                                           source_id);
+            }
             return {"html", std::move(converted->conversion.output), true};
         }
     } catch (const InputError& error) {

@@ -31,7 +31,7 @@ private:
         bool converted = false;  // the legacy body is kept beside it
     };
     PlatformBody target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body, const std::string& format,
-                           const std::string& legacy_key, std::int64_t source_id);
+                           const std::string& legacy_key, std::int64_t source_id, const std::string& community);
     std::string free_slug(const std::string& slug, const std::string& legacy_key);
     std::string due_date(std::int64_t offset_days) const;
     void load_communities(LoadCounts& counts);

@@ -109,7 +109,7 @@ TEST(SqliteLoadLinks, MediaWikiLinksUseTheDefaultScheme) {
   <siteinfo><sitename>Intranet</sitename><base>https://wiki.acme.example/wiki/Main_Page</base>
     <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
   <page><title>Leave policy</title><ns>0</ns><id>1</id><revision><id>11</id><timestamp>2024-01-01T00:00:00Z</timestamp>
-    <contributor><username>Alice</username><id>1</id></contributor><text>See [[sick leave#Forms|sick leave]] and [https://wiki.acme.example/wiki/Sick_leave the same].</text></revision></page>
+    <contributor><username>Alice</username><id>1</id></contributor><text>See [[sick leave#Forms|sick leave]] and [https://wiki.acme.example/wiki/Sick_leave the same], not [[Parental leave]].</text></revision></page>
   <page><title>Sick leave</title><ns>0</ns><id>2</id><revision><id>12</id><timestamp>2024-01-02T00:00:00Z</timestamp>
     <contributor><username>Alice</username><id>1</id></contributor><text>Back to [[Leave policy]].</text></revision></page>
 </mediawiki>)");
@@ -123,6 +123,14 @@ TEST(SqliteLoadLinks, MediaWikiLinksUseTheDefaultScheme) {
         workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
         sick = expected_url(workspace, "/c/", "page:2", "sick-leave");
         leave_policy = expected_url(workspace, "/c/", "page:1", "leave-policy");
+        // The link to a page the wiki never had is left as it was and reported for the community's owner.
+        EXPECT_EQ(query_int(workspace, "SELECT count(*) FROM messages WHERE code = 'load.unresolved-link'"), 1);
+        const std::string message = query_text(workspace, "SELECT item_key || ': ' || text FROM messages WHERE code = "
+                                                          "'load.unresolved-link'");
+        const std::string community = query_text(workspace, "SELECT slug FROM plan_communities LIMIT 1");
+        EXPECT_NE(message.find("page:1"), std::string::npos) << message;
+        EXPECT_NE(message.find("1 page not on the platform: Parental leave"), std::string::npos) << message;
+        EXPECT_NE(message.find("(for the owner of community " + community + ")"), std::string::npos) << message;
     }
     ASSERT_NE(sick.find("/c/"), std::string::npos);
     const std::string platform = dir.file("platform.db");
