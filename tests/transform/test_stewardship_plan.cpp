@@ -119,6 +119,15 @@ TEST(StewardshipPlan, FactsComeFromTheHistoryOfTheCommunitysContent) {
               w.dir.file("m.xml"));
 }
 
+TEST(StewardshipPlan, GrowthIsMeasuredFromThePreviousRevisionWhoeverWroteIt) {
+    Wiki w;
+    // A revision with no author (hidden in the source) between alice's and bob's: bob added 7048 - 5000 bytes.
+    w.page({{"login:alice", 100}, {"", 5000}, {"login:bob", 7048}}, {"category:it"}, "2024-03-01T10:00:00Z");
+    const auto plan = w.plan(w.mapping("<stewardship><recency half-life-days=\"0\"/></stewardship>\n"));
+    EXPECT_EQ(w.reason(plan, "bob"), "created 0 of 1 page, 1 edit, 2 KB added, last edit 2024-03; score 2.0, rank 2 of 2 here");
+    EXPECT_EQ(test::query_int(w.workspace, "SELECT count(*) FROM revisions WHERE author_id IS NULL"), 1);
+}
+
 TEST(StewardshipPlan, RecencyIsMeasuredFromTheNewestTimestampInTheWorkspace) {
     Wiki w;
     w.page({{"login:alice", 10}}, {"category:it"}, "2020-01-01T00:00:00Z");

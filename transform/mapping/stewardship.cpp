@@ -417,9 +417,17 @@ private:
         }
     }
 
-    // Every ranked person of a community as a candidate, with the reason in words.
-    void append_candidates(const CommunityState& state, std::vector<Candidate>& out) const {
-        for (const auto& entry : state.ranked) {
+    // Every ranked person of a community as a candidate, with the reason in words (in rank order, or by person).
+    void append_candidates(const CommunityState& state, std::vector<Candidate>& out, bool by_person = false) const {
+        std::vector<const Ranked*> entries;
+        entries.reserve(state.ranked.size());
+        for (const auto& entry : state.ranked) entries.push_back(&entry);
+        if (by_person) {
+            std::sort(entries.begin(), entries.end(),
+                      [](const Ranked* a, const Ranked* b) { return a->person < b->person; });
+        }
+        for (const Ranked* ranked : entries) {
+            const Ranked& entry = *ranked;
             std::string outcome = "runner-up";
             std::string reason = facts_reason(state, entry);
             if (const auto role = state.roles.find(entry.person); role != state.roles.end()) {
@@ -438,19 +446,26 @@ private:
     }
 
     // With a sink (the plan writes every candidate into the workspace, a million rows on a large wiki), the
-    // reasons are built on a second thread while this one hands the candidates to the sink, in the same order.
+    // reasons are built on a second thread while this one hands the candidates to the sink, by community id and
+    // person id: the order of plan_candidates' key, so that each row is appended to its table rather than
+    // inserted somewhere inside it.
     void record_candidates() {
         if (!m_sink) {
             for (const auto& state : m_states) append_candidates(state, m_result.candidates);
             return;
         }
+        std::vector<const CommunityState*> by_id;
+        for (const auto& state : m_states) by_id.push_back(&state);
+        std::sort(by_id.begin(), by_id.end(), [](const CommunityState* a, const CommunityState* b) {
+            return a->input->community_id < b->input->community_id;
+        });
         BoundedQueue<std::vector<Candidate>> ready(8);
         std::exception_ptr failure;
         std::thread builder([&] {
             try {
                 std::vector<Candidate> batch;
-                for (const auto& state : m_states) {
-                    append_candidates(state, batch);
+                for (const CommunityState* state : by_id) {
+                    append_candidates(*state, batch, true);
                     if (batch.size() >= 4096) {
                         if (!ready.push(std::move(batch))) return;
                         batch.clear();

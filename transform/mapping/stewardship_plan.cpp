@@ -44,33 +44,53 @@ std::vector<CommunityCandidates> read_stewardship_facts(sql::Database& db, std::
         community.total_pages = select.column_int(3);
         communities.push_back(std::move(community));
     }
-    // Each revision's growth is its size minus the previous revision's, as in the contributions table (positions
-    // are 0, 1, 2 ... per item, so the previous one is a primary-key lookup, not a window over every revision),
-    // counted in the planned community so that an item filed in two containers counts once. The revisions are
-    // added up here as they stream by (in item order), into the facts kept anyway: grouping them in SQL first
-    // would sort every revision.
+    // Each revision's growth is its size minus the previous revision's (any author's), as in the contributions
+    // table, counted in the planned community so that an item filed in two containers counts once. The revisions
+    // of an item come one after the other in position order (the table's key), so the previous one is the row
+    // before; only a row that does not follow its predecessor looks it up. The revisions are added up here as they
+    // stream by, into the facts kept anyway: grouping them in SQL first would sort every revision.
     auto edits = db.prepare(
-        "SELECT pp.community_id, r.author_id, r.position = 0, coalesce(r.timestamp, ''), "
-        "max(r.size - coalesce(prev.size, 0), 0), " +
+        "SELECT pp.community_id, r.author_id, r.position, coalesce(r.timestamp, ''), r.size, r.item_id, " +
         talk_pages_sql(db) +
         " FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN revisions r ON r.item_id = i.id "
-        "LEFT JOIN revisions prev ON prev.item_id = r.item_id AND prev.position = r.position - 1 "
-        "WHERE pp.plan_run = ?1 AND pp.action = 'migrate' AND i.kind <> 'comment' AND r.author_id IS NOT NULL");
+        "WHERE pp.plan_run = ?1 AND pp.action = 'migrate' AND i.kind <> 'comment'");
     edits.bind(1, plan_run);
+    auto previous_size = db.prepare("SELECT size FROM revisions WHERE item_id = ? AND position = ?");
     std::int64_t community_id = -1;
     CommunityCandidates* community = nullptr;
+    std::int64_t last_item = -1;
+    std::int64_t last_position = -1;
+    std::int64_t last_size = 0;  // 0 for a NULL size, as coalesce(prev.size, 0)
     while (edits.step()) {
+        const std::int64_t item = edits.column_int(5);
+        const std::int64_t position = edits.column_int(2);
+        const bool sized = !edits.column_is_null(4);
+        const std::int64_t size = edits.column_int(4);
+        std::int64_t before = 0;
+        if (position > 0) {
+            if (item == last_item && position == last_position + 1) {
+                before = last_size;
+            } else {
+                previous_size.bind(1, item).bind(2, position - 1);
+                before = previous_size.step() ? previous_size.column_int(0) : 0;
+                previous_size.reset();
+            }
+        }
+        last_item = item;
+        last_position = position;
+        last_size = size;
+        if (edits.column_is_null(1)) continue;  // no author: only the next revision's predecessor
         if (edits.column_int(0) != community_id) {
             community_id = edits.column_int(0);
             community = &communities[index.at(community_id)];
         }
         auto& facts = community->facts[edits.column_int(1)];
-        facts.pages_created += edits.column_int(2);
-        if (edits.column_int(5) != 0) {
+        facts.pages_created += position == 0 ? 1 : 0;
+        if (edits.column_int(6) != 0) {
             ++facts.talk_revisions;
         } else {
             ++facts.revisions;
-            facts.bytes_added += edits.column_int(4);  // NULL sizes read as 0
+            facts.bytes_added += sized ? std::max<std::int64_t>(size - before, 0) : 0;  // a NULL size adds nothing
         }
         std::string timestamp = edits.column_text(3);
         if (facts.last_edit < timestamp) facts.last_edit = std::move(timestamp);
