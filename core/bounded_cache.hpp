@@ -21,9 +21,15 @@ public:
     }
 
     void put(const std::string& key, Value value) {
-        if (m_entries.size() >= m_capacity && !m_entries.contains(key)) m_entries.clear();
+        if (m_entries.size() >= m_capacity && !m_entries.contains(key)) {
+            m_entries.clear();
+            m_forgot = true;
+        }
         m_entries.insert_or_assign(key, std::move(value));
     }
+
+    // Whether it ever started over: until then it holds every key it was given.
+    [[nodiscard]] bool forgot_any() const noexcept { return m_forgot; }
 
     // Set-like use: true the first time a key is seen (as far as the cache remembers).
     bool first_sight(const std::string& key) {
@@ -36,6 +42,7 @@ public:
 
 private:
     std::size_t m_capacity;
+    bool m_forgot = false;
     std::unordered_map<std::string, Value> m_entries;
 };
 

@@ -40,8 +40,13 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, std::int64_t source_id, s
             return SQLITE_OK;
         },
         this);
-    m_source_had_items = m_db.query_int("SELECT EXISTS (SELECT 1 FROM items WHERE source_id = " +
-                                        std::to_string(source_id) + ")") != 0;
+    const auto source_has = [&](const char* table) {
+        return m_db.query_int(std::string("SELECT EXISTS (SELECT 1 FROM ") + table + " WHERE source_id = " +
+                              std::to_string(source_id) + ")") != 0;
+    };
+    m_source_had_items = source_has("items");
+    m_source_had_people = source_has("people");
+    m_source_had_containers = source_has("containers");
     auto locator = m_db.prepare("SELECT locator FROM sources WHERE id = ?");
     locator.bind(1, source_id);
     if (locator.step()) m_locator = locator.column_text(0);
@@ -100,8 +105,10 @@ void WorkspaceWriter::count_operation() {
 
 // People and terms are looked up in a bounded cache, then in the workspace: memory stays flat
 // however many commenters an export has.
-std::int64_t WorkspaceWriter::lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key) {
+std::int64_t WorkspaceWriter::lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key,
+                                     bool source_had_keys) {
     if (const std::int64_t* id = cache.find(key)) return *id;
+    if (!source_had_keys && !cache.forgot_any()) return 0;  // every key written so far is in the cache
     find.bind(1, m_source_id).bind(2, key);
     const std::int64_t id = find.step() ? find.column_int(0) : 0;
     find.reset();
@@ -111,7 +118,7 @@ std::int64_t WorkspaceWriter::lookup(BoundedCache<std::int64_t>& cache, sql::Sta
 
 std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
     if (key.empty()) return 0;
-    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, key); id > 0) return id;
+    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, key, m_source_had_people); id > 0) return id;
     const std::string login = key_prefix(key) == "login" ? key_value(key) : std::string();
     auto& insert = m_sql->insert_person;
     insert.bind(1, m_source_id).bind(2, key).bind_text_or_null(3, login).bind(4, nullptr).bind(5, nullptr);
@@ -122,7 +129,9 @@ std::int64_t WorkspaceWriter::ensure_person(const std::string& key) {
 }
 
 std::int64_t WorkspaceWriter::ensure_container(const std::string& key) {
-    if (const std::int64_t id = lookup(m_container_ids, m_sql->find_container, key); id > 0) return id;
+    if (const std::int64_t id = lookup(m_container_ids, m_sql->find_container, key, m_source_had_containers); id > 0) {
+        return id;
+    }
     auto& insert = m_sql->insert_container;
     insert.bind(1, m_source_id).bind(2, key).bind(3, key_prefix(key));
     for (int column = 4; column <= 8; ++column) insert.bind(column, nullptr);
@@ -136,7 +145,7 @@ void WorkspaceWriter::person(model::Person person) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(person.attributes);
     const int declared = person.declared ? 1 : 0;
-    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, person.key); id > 0) {
+    if (const std::int64_t id = lookup(m_person_ids, m_sql->find_person, person.key, m_source_had_people); id > 0) {
         // Known: update, unless a mere reference would overwrite a declared person.
         auto& update = m_sql->update_person;
         update.bind(1, id).bind_text_or_null(2, person.login).bind_text_or_null(3, person.display_name);
@@ -156,7 +165,9 @@ void WorkspaceWriter::container(model::Container container) {
     begin_if_needed();
     const std::string attributes = attributes_to_json(container.attributes);
     const int declared = container.declared ? 1 : 0;
-    if (const std::int64_t id = lookup(m_container_ids, m_sql->find_container, container.key); id > 0) {
+    if (const std::int64_t id =
+            lookup(m_container_ids, m_sql->find_container, container.key, m_source_had_containers);
+        id > 0) {
         auto& update = m_sql->update_container;
         update.bind(1, id).bind(2, container.kind).bind_text_or_null(3, container.name);
         update.bind_text_or_null(4, container.slug).bind_text_or_null(5, container.parent_key);

@@ -54,7 +54,10 @@ private:
     void begin_if_needed();
     void commit();
     void count_operation();
-    std::int64_t lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key);
+    // The id of `key` from `cache`, else from `find`; `source_had_keys` false (the source had none of them when
+    // the writer began) lets a miss of a cache that never forgot anything answer 0 without asking the workspace.
+    std::int64_t lookup(BoundedCache<std::int64_t>& cache, sql::Statement& find, const std::string& key,
+                        bool source_had_keys);
     std::int64_t ensure_person(const std::string& key);
     std::int64_t ensure_container(const std::string& key);
     void insert_item_children(std::int64_t item_id, const model::Item& item);
@@ -76,6 +79,8 @@ private:
     std::int64_t m_autocheckpoint = 1000;  // the connection's wal_autocheckpoint, restored at the end
     bool m_in_transaction = false;
     bool m_source_had_items = false;  // a first extract has nothing to mark as removed
+    bool m_source_had_people = true;
+    bool m_source_had_containers = true;
     std::string m_last_item_key;      // the item written last, which comments usually point at
     std::int64_t m_last_item_id = 0;
     std::chrono::steady_clock::time_point m_last_commit = std::chrono::steady_clock::now();

@@ -56,6 +56,26 @@ TEST(WorkspaceWriter, LaterDeclarationFillsInThePlaceholder) {
     EXPECT_EQ(test::query_int(f.workspace, "SELECT count(*) FROM people"), 1);
 }
 
+// A first extract trusts its id cache for people and containers while the cache has forgotten nothing; past its
+// capacity (16384) it asks the workspace again, so a person declared after being forgotten is updated, not
+// inserted twice.
+TEST(WorkspaceWriter, PeopleBeyondTheCacheAreFoundInTheWorkspace) {
+    Fixture f;
+    WorkspaceWriter writer(f.workspace, f.source, f.first_run);
+    writer.item(post("1", "Hello", "login:first"));
+    constexpr int people = 17000;
+    for (int n = 0; n < people; ++n) {
+        writer.person({"login:p" + std::to_string(n), "p" + std::to_string(n), "", "", {}});
+    }
+    writer.person({"login:first", "first", "First Author", "", {}});  // forgotten by now
+    writer.item(post("2", "Again", "login:p0"));
+    writer.finish_complete();
+    EXPECT_EQ(test::query_int(f.workspace, "SELECT count(*) FROM people"), people + 1);
+    EXPECT_EQ(test::query_text(f.workspace, "SELECT display_name FROM people WHERE key = 'login:first'"),
+              "First Author");
+    EXPECT_EQ(test::query_int(f.workspace, "SELECT count(DISTINCT author_id) FROM items"), 2);
+}
+
 TEST(WorkspaceWriter, SecondRunRecordsUpdatedRemovedAndUnchanged) {
     Fixture f;
     const auto first = f.first_run;
