@@ -1,6 +1,8 @@
 // Batched transactions for a load: the workspace (journal, id map) commits first, then the target.
 #include "loaders/common/load_batches.hpp"
 
+#include <atomic>
+
 #include <csignal>
 #include <cstdlib>
 #include <string>
@@ -22,7 +24,7 @@ std::int64_t env_number(const char* name, std::int64_t fallback) {
 
 void test_kill_point() {
     static const std::int64_t kill_after = env_number("BATON_TEST_KILL_AFTER", 0);
-    static std::int64_t calls = 0;
+    static std::atomic<std::int64_t> calls{0};  // the Redmine target's parallel writes call it from several threads
     if (kill_after > 0 && ++calls == kill_after) std::raise(SIGKILL);
 }
 

@@ -48,7 +48,8 @@ private:
 };
 
 // The test hook BATON_TEST_KILL_AFTER=N: the Nth call raises SIGKILL in this process (a real kill -9, to
-// test resuming). Called after every target write and between the two commits of a batch.
+// test resuming). Called after every target write and between the two commits of a batch (SQLite target), and
+// after every object written to Redmine and after each batch's records (Redmine target).
 void test_kill_point();
 
 }  // namespace baton::load

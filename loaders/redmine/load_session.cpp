@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
 #include "core/text.hpp"
+#include "loaders/common/load_batches.hpp"
 #include "loaders/redmine/page_deletions.hpp"
 #include "loaders/redmine/redmine_names.hpp"
 #include "loaders/redmine/task_dates.hpp"
@@ -66,6 +67,7 @@ void LoadSession::flush(std::vector<Unit>& batch, LoadCounts& counts) {
         if (batch[i].done) batch[i].done(outcomes[i]);
     }
     batch.clear();
+    test_kill_point();
 }
 
 void LoadSession::record(const Unit& unit, const Outcome& outcome, LoadCounts& counts) {

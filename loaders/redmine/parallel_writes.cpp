@@ -5,12 +5,16 @@
 #include <atomic>
 #include <thread>
 
+#include "loaders/common/load_batches.hpp"
+
 namespace baton::load::redmine {
 namespace {
 
 Outcome run_unit(const Unit& unit, RedmineApi& api) {
     try {
-        return unit.write(api, unit);
+        Outcome outcome = unit.write(api, unit);
+        test_kill_point();  // written to Redmine, not yet recorded in the workspace
+        return outcome;
     } catch (const std::exception& error) {
         return make_outcome(Action::failed, "", "", error.what());
     }
