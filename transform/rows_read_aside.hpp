@@ -1,13 +1,11 @@
 // A SELECT read on a second, read-only connection on its own thread, so that the planner's connection writes meanwhile.
 #pragma once
 
-#include <exception>
 #include <functional>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "core/bounded_queue.hpp"
+#include "core/produce_aside.hpp"
 #include "core/sqlite.hpp"
 
 namespace baton::transform {
@@ -30,10 +28,8 @@ void for_each_row_read_aside(sql::Database& db, const std::string& select, Row (
         return;
     }
     constexpr std::size_t batch_rows = 2048;
-    BoundedQueue<std::vector<Row>> ready(8);
-    std::exception_ptr failure;
-    std::thread reader([&, path = db.path()] {
-        try {
+    produce_aside<std::vector<Row>>(
+        [&, path = db.path()](const auto& hand_over) {
             sql::Database aside(path, sql::OpenMode::read_only);
             auto rows = aside.prepare(select);
             std::vector<Row> batch;
@@ -41,28 +37,16 @@ void for_each_row_read_aside(sql::Database& db, const std::string& select, Row (
             while (rows.step()) {
                 batch.push_back(read(rows));
                 if (batch.size() == batch_rows) {
-                    if (!ready.push(std::move(batch))) return;  // the caller stopped
+                    if (!hand_over(std::move(batch))) return;  // the caller stopped
                     batch = {};
                     batch.reserve(batch_rows);
                 }
             }
-            if (!batch.empty()) ready.push(std::move(batch));
-        } catch (...) {
-            failure = std::current_exception();
-        }
-        ready.close();
-    });
-    try {
-        while (auto batch = ready.pop()) {
-            for (auto& row : *batch) handle(row);
-        }
-    } catch (...) {
-        ready.close();
-        reader.join();
-        throw;
-    }
-    reader.join();
-    if (failure) std::rethrow_exception(failure);
+            if (!batch.empty()) hand_over(std::move(batch));
+        },
+        [&](std::vector<Row>& batch) {
+            for (auto& row : batch) handle(row);
+        });
 }
 
 }  // namespace baton::transform

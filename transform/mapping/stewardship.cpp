@@ -5,11 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <exception>
 #include <set>
-#include <thread>
 
-#include "core/bounded_queue.hpp"
+#include "core/produce_aside.hpp"
 #include "core/text.hpp"
 
 namespace baton::transform::mapping {
@@ -459,35 +457,21 @@ private:
         std::sort(by_id.begin(), by_id.end(), [](const CommunityState* a, const CommunityState* b) {
             return a->input->community_id < b->input->community_id;
         });
-        BoundedQueue<std::vector<Candidate>> ready(8);
-        std::exception_ptr failure;
-        std::thread builder([&] {
-            try {
+        produce_aside<std::vector<Candidate>>(
+            [&](const auto& hand_over) {
                 std::vector<Candidate> batch;
                 for (const CommunityState* state : by_id) {
                     append_candidates(*state, batch, true);
                     if (batch.size() >= 4096) {
-                        if (!ready.push(std::move(batch))) return;
-                        batch.clear();
+                        if (!hand_over(std::move(batch))) return;  // the sink failed
+                        batch = {};
                     }
                 }
-                if (!batch.empty()) ready.push(std::move(batch));
-            } catch (...) {
-                failure = std::current_exception();
-            }
-            ready.close();
-        });
-        try {
-            while (auto batch = ready.pop()) {
-                for (const auto& candidate : *batch) m_sink(candidate);
-            }
-        } catch (...) {
-            ready.close();  // the builder stops at its next batch
-            builder.join();
-            throw;
-        }
-        builder.join();
-        if (failure) std::rethrow_exception(failure);
+                if (!batch.empty()) hand_over(std::move(batch));
+            },
+            [&](const std::vector<Candidate>& batch) {
+                for (const auto& candidate : batch) m_sink(candidate);
+            });
     }
 
     const StewardshipInput& m_input;
