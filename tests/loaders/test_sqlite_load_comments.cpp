@@ -5,6 +5,7 @@
 
 #include "core/sqlite.hpp"
 #include "loaders/sqlite/platform_schema.hpp"
+#include "loaders/sqlite/platform_tables.hpp"
 #include "support/test_support.hpp"
 
 namespace baton::test {
@@ -204,6 +205,60 @@ TEST(SqliteLoadComments, ATargetOfPlatformSchema3GainsTheCommentBodyColumns) {
                                      "IS NOT NULL"),
               2);
     EXPECT_EQ(run_baton("verify", dir.path().string()).exit_code, 0);
+}
+
+// A target an older baton loaded (schema 3, comments stored as extracted, hashed without the new columns): verify
+// finds it clean, and the next load converts each comment once, as an update and not as a conflict.
+TEST(SqliteLoadComments, CommentsStoredAsExtractedByAnOlderLoadAreConvertedOnceWithoutConflict) {
+    TempDir dir;
+    extract_and_plan(dir);
+    ASSERT_EQ(run_baton("load", dir.path().string()).exit_code, 0);
+    const std::string platform = dir.file("platform.db");
+    {
+        // The comment columns as schema 3 owned and hashed them: the first six.
+        load::sqlite_target::PlatformTable schema_3_table = load::sqlite_target::platform_table("comment");
+        ASSERT_EQ(schema_3_table.owned[5], "created_at");
+        schema_3_table.owned.resize(6);
+        sql::Database db(platform, sql::OpenMode::read_write);
+        workspace::Workspace workspace(dir.file("baton.db"), workspace::Access::existing);
+        db.exec("UPDATE comments SET body = coalesce(legacy_body, body); ALTER TABLE comments DROP COLUMN body_format; "
+                "ALTER TABLE comments DROP COLUMN legacy_body_format; ALTER TABLE comments DROP COLUMN legacy_body; "
+                "UPDATE platform_meta SET value = '3' WHERE key = 'schema_version'");
+        auto rows = db.prepare("SELECT id, legacy_key, content_id, author_id, reply_to_legacy_key, body, status, "
+                               "created_at FROM comments");
+        auto rehash = db.prepare("UPDATE comments SET content_hash = ? WHERE id = ?");
+        auto remap = workspace.db().prepare("UPDATE id_map SET content_hash = ?1, target_hash = ?1 WHERE object_kind = "
+                                            "'comment' AND legacy_key = ?2");
+        std::int64_t rewritten = 0;
+        while (rows.step()) {
+            load::sqlite_target::Values values;
+            for (int i = 2; i < 8; ++i) values.push_back(load::sqlite_target::column_value(rows, i));
+            const std::string hash = load::sqlite_target::hash_of(schema_3_table, values);
+            rehash.bind(1, hash).bind(2, rows.column_int(0)).run();
+            remap.bind(1, hash).bind(2, rows.column_text(1)).run();
+            rewritten += workspace.db().changes();
+        }
+        ASSERT_EQ(rewritten, 3);
+    }
+    ASSERT_NE(platform_text(platform, "SELECT body FROM comments WHERE legacy_key LIKE '%#comment:7'").find("<script>"),
+              std::string::npos);
+    const auto old_verified = run_baton("verify", dir.path().string());
+    EXPECT_EQ(old_verified.exit_code, 0) << old_verified.out;
+    EXPECT_EQ(platform_int(platform, "SELECT count(*) FROM pragma_table_info('comments') WHERE name = 'legacy_body'"),
+              0);  // verify looked without changing the file
+
+    const auto loaded = run_baton("load", dir.path().string());
+    ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+    EXPECT_NE(loaded.out.find("comments: 0 created, 3 updated, 0 unchanged"), std::string::npos) << loaded.out;
+    EXPECT_EQ(loaded.out.find("conflict"), std::string::npos) << loaded.out;
+    const std::string body = comment_column(platform, "body", "comment:7");
+    EXPECT_EQ(body.find("<script"), std::string::npos) << body;
+    EXPECT_NE(body.find("the beta post"), std::string::npos) << body;
+    EXPECT_EQ(comment_column(platform, "legacy_body", "comment:7"), script_comment_text);
+    const auto verified = run_baton("verify", dir.path().string());
+    EXPECT_EQ(verified.exit_code, 0) << verified.out;
+    EXPECT_NE(run_baton("load", dir.path().string()).out.find("comments: 0 created, 0 updated, 3 unchanged"),
+              std::string::npos);
 }
 
 }  // namespace baton::test
