@@ -108,10 +108,10 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         "WHERE pp.plan_run = ? AND pp.action = 'migrate' AND i.kind NOT IN ('comment', 'attachment') ORDER BY i.id");
     auto select_comments = m_ws.prepare(
         "SELECT s.key || '#' || c.key, c.key, c.source_id, coalesce(nullif(p.display_name, ''), p.login, p.key, "
-        "'anonymous'), coalesce(c.created_at, ''), coalesce(cb.text, b.text, '') FROM redmine_comments rc "
-        "JOIN items c ON c.id = rc.id JOIN sources s ON s.id = c.source_id LEFT JOIN people p ON p.id = c.author_id "
-        "LEFT JOIN item_bodies b ON b.item_id = c.id LEFT JOIN converted_bodies cb ON cb.item_id = c.id AND "
-        "cb.format = 'markdown' WHERE rc.page_id = ? ORDER BY coalesce(c.created_at, ''), c.id");
+        "'anonymous'), coalesce(c.created_at, ''), coalesce(b.text, ''), coalesce(b.format, ''), c.id "
+        "FROM redmine_comments rc JOIN items c ON c.id = rc.id JOIN sources s ON s.id = c.source_id "
+        "LEFT JOIN people p ON p.id = c.author_id LEFT JOIN item_bodies b ON b.item_id = c.id "
+        "WHERE rc.page_id = ? ORDER BY coalesce(c.created_at, ''), c.id");
     auto select_history = m_ws.prepare(
         "SELECT coalesce(r.author_id, 0), coalesce(r.comment, ''), t.text FROM revisions r "
         "JOIN revision_texts t ON t.source_id = ?1 AND t.item_key = ?2 AND t.revision_key = r.key "
@@ -135,7 +135,7 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         const std::string title = select.column_text(5);
         const std::string format = select.column_text(8);
 
-        // The page as baton wants it: the body, then the item's comments, kept on the page.
+        // The page as baton wants it: the body, then the item's comments, kept on the page (both in Markdown).
         std::string final_text = page_text(links, item_id, select.column_text(7), format,
                                            {legacy_key, item_key, community->second.slug, source_id});
         std::vector<CommentRow> comment_rows;
@@ -143,7 +143,12 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
         while (select_comments.step()) {
             if (comment_rows.empty()) final_text += "\n\n---\n\n## Comments\n";
             const std::string when = select_comments.column_text(4);
-            const std::string body = select_comments.column_text(5);
+            // Converted as the page body is, through the same link index; its messages name the comment.
+            std::string body = page_text(links, select_comments.column_int(7), select_comments.column_text(5),
+                                         select_comments.column_text(6),
+                                         {select_comments.column_text(0), select_comments.column_text(1),
+                                          community->second.slug, select_comments.column_int(2)});
+            while (!body.empty() && body.back() == '\n') body.pop_back();
             final_text += "\n**" + select_comments.column_text(3) + "**" + (when.empty() ? "" : " (" + when + ")") +
                           ":\n\n" + body + "\n";
             comment_rows.push_back({select_comments.column_text(0), select_comments.column_text(1),

@@ -30,7 +30,7 @@ struct PersonRef {
     std::int64_t source_id = 0;
 };
 
-// A page being written, for its messages.
+// A page, or a comment kept on one, being written: for its messages.
 struct PageRef {
     std::string legacy_key;
     std::string item_key;

@@ -33,8 +33,12 @@ void PlatformLoad::run(LoadResult& result) {
     load_communities(result.communities);
     load_users(result.users);
     load_memberships(result.memberships);
-    load_content(result.content);
-    load_comments(result.comments);
+    convert::TargetScheme scheme;
+    scheme.base_url = m_options.base_url;
+    scheme.path_pattern = m_options.path_pattern;
+    convert::LinkIndex links(m_ws, m_plan, scheme);
+    load_content(result.content, links);
+    load_comments(result.comments, links);
     load_tasks(result.tasks);
     if (m_selection.whole_items) write_deletions(result);
 }
@@ -126,7 +130,7 @@ void PlatformLoad::load_memberships(LoadCounts& counts) {
     }
 }
 
-void PlatformLoad::load_content(LoadCounts& counts) {
+void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
     UpsertTable table(m_context, platform_table("content"));
     m_content_was_empty = table.empty_at_start();
     auto select = m_ws.prepare(
@@ -138,10 +142,6 @@ void PlatformLoad::load_content(LoadCounts& counts) {
         "WHERE pp.plan_run = ? AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.kind <> 'comment' "
         "ORDER BY i.id");
     select.bind(1, m_plan);
-    convert::TargetScheme scheme;
-    scheme.base_url = m_options.base_url;
-    scheme.path_pattern = m_options.path_pattern;
-    convert::LinkIndex links(m_ws, m_plan, scheme);
     Progress progress("load: content", static_cast<std::uint64_t>(m_selection.items));
     std::uint64_t count = 0;
     while (select.step()) {
@@ -206,18 +206,21 @@ PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, 
     return {format, std::move(body), false};
 }
 
-void PlatformLoad::load_comments(LoadCounts& counts) {
+// Comment bodies are converted as content bodies are, their links reported under the comment's key.
+void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) {
     UpsertTable table(m_context, platform_table("comment"));
     m_comments_were_empty = table.empty_at_start();
     auto find_content = m_context.platform.prepare("SELECT id FROM content WHERE legacy_key = ?");
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
         "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.text, ''), coalesce(i.status, ''), "
-        "coalesce(i.created_at, ''), i.source_id, pp.community_id FROM plan_placements pp JOIN items i ON "
+        "coalesce(i.created_at, ''), i.source_id, pp.community_id, coalesce(b.format, ''), i.id "
+        "FROM plan_placements pp JOIN items i ON "
         "i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id "
         "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ? AND pp.item_id IN "
         "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY i.id");
     select.bind(1, m_plan);
+    std::uint64_t count = 0;
     while (select.step()) {
         const std::string legacy_key = select.column_text(0);
         find_content.bind(1, select.column_text(1));
@@ -229,14 +232,20 @@ void PlatformLoad::load_comments(LoadCounts& counts) {
         }
         const auto author = m_users.find(select.column_int(2));
         const auto community = m_communities.find(select.column_int(8));
+        const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
+        PlatformBody body = target_body(links, select.column_int(10), select.column_text(4), select.column_text(9),
+                                        legacy_key, select.column_int(7), slug);
         const Values values = {content_id,
                                id_or_null(author == m_users.end() ? 0 : author->second.id),
                                text_or_null(select.column_text(3)),
-                               select.column_text(4),
+                               std::move(body.text),
                                text_or_null(select.column_text(5)),
-                               text_or_null(select.column_text(6))};
-        table.upsert(legacy_key, values, select.column_int(7),
-                     community == m_communities.end() ? std::string() : community->second.slug, counts);
+                               text_or_null(select.column_text(6)),
+                               text_or_null(std::move(body.format)),
+                               body.converted ? text_or_null(select.column_text(9)) : Value(nullptr),
+                               body.converted ? Value(select.column_text(4)) : Value(nullptr)};
+        table.upsert(legacy_key, values, select.column_int(7), slug, counts);
+        if (++count % 1024 == 0) throw_if_interrupted();
     }
     m_context.platform.exec(
         "UPDATE comments SET reply_to_id = (SELECT p.id FROM comments p WHERE p.legacy_key = "

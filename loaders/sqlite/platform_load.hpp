@@ -37,8 +37,9 @@ private:
     void load_communities(LoadCounts& counts);
     void load_users(LoadCounts& counts);
     void load_memberships(LoadCounts& counts);
-    void load_content(LoadCounts& counts);
-    void load_comments(LoadCounts& counts);
+    // Content and comment bodies share one link index, built once per load.
+    void load_content(LoadCounts& counts, convert::LinkIndex& links);
+    void load_comments(LoadCounts& counts, convert::LinkIndex& links);
     void load_tasks(LoadCounts& counts);
     void write_deletions(LoadResult& result);
 

@@ -5,12 +5,12 @@
 
 namespace baton::load::sqlite_target {
 
-inline constexpr int platform_schema_version = 3;
+inline constexpr int platform_schema_version = 4;
 
 // Every table has a unique legacy_key: loading upserts by it, so a re-run never creates twice.
 inline constexpr std::string_view platform_schema = R"sql(
 CREATE TABLE IF NOT EXISTS platform_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '3');
+INSERT OR IGNORE INTO platform_meta(key, value) VALUES ('application', 'baton-platform'), ('schema_version', '4');
 CREATE TABLE IF NOT EXISTS communities(
   id INTEGER PRIMARY KEY,
   legacy_key TEXT NOT NULL UNIQUE,
@@ -61,7 +61,10 @@ CREATE TABLE IF NOT EXISTS comments(
   body TEXT,
   status TEXT,
   created_at TEXT,
-  content_hash TEXT NOT NULL);
+  content_hash TEXT NOT NULL,
+  body_format TEXT,
+  legacy_body_format TEXT,
+  legacy_body TEXT);
 CREATE TABLE IF NOT EXISTS tasks(
   id INTEGER PRIMARY KEY,
   legacy_key TEXT NOT NULL UNIQUE,
@@ -84,5 +87,11 @@ inline constexpr std::string_view platform_upgrade_2 = "ALTER TABLE tasks ADD CO
 // (content.body, body_format 'html') and keeps the body as extracted beside it.
 inline constexpr std::string_view platform_upgrade_3 =
     "ALTER TABLE content ADD COLUMN legacy_body_format TEXT; ALTER TABLE content ADD COLUMN legacy_body TEXT";
+
+// Version 4 converts comment bodies as content's (comments.body sanitised HTML, body_format 'html') and keeps the
+// body as extracted beside it.
+inline constexpr std::string_view platform_upgrade_4 =
+    "ALTER TABLE comments ADD COLUMN body_format TEXT; ALTER TABLE comments ADD COLUMN legacy_body_format TEXT; "
+    "ALTER TABLE comments ADD COLUMN legacy_body TEXT";
 
 }  // namespace baton::load::sqlite_target

@@ -41,6 +41,9 @@ void ensure_platform_schema(sql::Database& db) {
     if (db.query_int("SELECT count(*) FROM pragma_table_info('content') WHERE name = 'legacy_body'") == 0) {
         db.exec(platform_upgrade_3);
     }
+    if (db.query_int("SELECT count(*) FROM pragma_table_info('comments') WHERE name = 'legacy_body'") == 0) {
+        db.exec(platform_upgrade_4);
+    }
     db.exec("UPDATE platform_meta SET value = '" + std::to_string(platform_schema_version) +
             "' WHERE key = 'schema_version' AND value <> '" + std::to_string(platform_schema_version) + "'");
 }

@@ -298,3 +298,81 @@ TEST(RedmineLinks, WikiLinksAndASubsetLoadLinkToPagesWrittenLater) {
 }
 
 }  // namespace baton::test
+
+namespace baton::test {
+namespace {
+
+// Two posts; Alpha's comment holds a script, an event handler, a javascript: link, a link to Beta by its permalink
+// and one to a page that never existed.
+constexpr const char* comment_links_export = R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Comment links</title>
+<link>https://intranet.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://intranet.example</wp:base_site_url>
+<wp:base_blog_url>https://intranet.example</wp:base_blog_url>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>ann</wp:author_login><wp:author_email>ann@example.org</wp:author_email><wp:author_display_name>Ann Lee</wp:author_display_name></wp:author>
+<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>guides</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>Guides</wp:cat_name></wp:category>
+<item><title>Alpha</title><link>https://intranet.example/2024/01/alpha/</link><dc:creator>ann</dc:creator>
+<content:encoded><![CDATA[The alpha text.]]></content:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date>2024-01-01 10:00:00</wp:post_date><wp:post_name>alpha</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="guides"><![CDATA[Guides]]></category>
+<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author><![CDATA[Bob Ray]]></wp:comment_author><wp:comment_author_email>bob@example.org</wp:comment_author_email><wp:comment_date>2024-01-05 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-01-05 10:00:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Thanks! <script>alert(1)</script><a href="https://example.org/x" onclick="steal()">click here</a> or <a href="javascript:alert(2)">run me</a>. See <a href="https://intranet.example/2024/01/beta/">the beta post</a> and <a href="https://intranet.example/2024/01/gone/">a gone one</a>.]]></wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item>
+<item><title>Beta</title><link>https://intranet.example/2024/01/beta/</link><dc:creator>ann</dc:creator>
+<content:encoded><![CDATA[The beta text.]]></content:encoded>
+<wp:post_id>2</wp:post_id><wp:post_date>2024-01-02 10:00:00</wp:post_date><wp:post_name>beta</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="guides"><![CDATA[Guides]]></category></item>
+</channel>
+</rss>
+)xml";
+
+}  // namespace
+
+TEST(RedmineLinks, CommentsOnAPageAreMarkdownWithTheirLinksAtRedminePages) {
+    ASSERT_TRUE(redmine_server().up) << redmine_server().log;
+    TempDir dir;
+    write_file(dir.file("comments.xml"), comment_links_export);
+    RedmineWorkspace ws("cm1", dir.file("comments.xml"));
+    const load::LoadResult result = ws.load();
+    EXPECT_EQ(result.content.created, 2);
+    EXPECT_EQ(result.comments.created, 1);
+    EXPECT_EQ(result.content.failed + result.comments.failed, 0);
+    RedmineProbe probe(redmine_server().url);
+    const std::string project = ws.identifier("guides");
+    const std::string pages = redmine_server().url + "/projects/" + project + "/wiki/";
+    ASSERT_TRUE(probe.api().wiki_page(project, "Beta"));
+    const auto alpha = probe.api().wiki_page(project, "Alpha");
+    ASSERT_TRUE(alpha);
+    const auto comments = alpha->text.find("## Comments");
+    ASSERT_NE(comments, std::string::npos) << alpha->text;
+    const std::string comment = alpha->text.substr(comments);
+    // The comment in Markdown: its link to Beta at Beta's Redmine page, nothing of the script left, the text kept.
+    EXPECT_NE(comment.find("**Bob Ray cm1**"), std::string::npos) << comment;
+    EXPECT_NE(comment.find("[the beta post](" + pages + "Beta)"), std::string::npos) << comment;
+    EXPECT_EQ(comment.find("intranet.example/2024/01/beta/"), std::string::npos) << comment;
+    EXPECT_NE(comment.find("[click here](https://example.org/x)"), std::string::npos) << comment;
+    EXPECT_NE(comment.find("run me"), std::string::npos) << comment;
+    for (const std::string gone : {"<script", "alert(", "onclick", "steal", "javascript:", "<a "}) {
+        EXPECT_EQ(comment.find(gone), std::string::npos) << gone << " in " << comment;
+    }
+    // The gone page is reported for the comment, for the owner of its community; nothing else is.
+    auto& workspace = ws.planned.workspace;
+    EXPECT_EQ(query_text(workspace, "SELECT group_concat(item_key || ': ' || text, ' | ') FROM messages WHERE code = "
+                                    "'load.unresolved-link' AND run_id = " + std::to_string(ws.last_run)),
+              "comment:7: comment:7 links to 1 page not in Redmine: https://intranet.example/2024/01/gone/ (for the "
+              "owner of community guides-cm1)");
+
+    // Loading again writes nothing: the page with its converted comment hashes as before.
+    const load::LoadResult again = ws.load();
+    EXPECT_EQ(again.content.created + again.content.updated, 0);
+    EXPECT_EQ(again.content.unchanged, 2);
+    EXPECT_EQ(again.comments.created + again.comments.updated, 0);
+    EXPECT_EQ(again.comments.unchanged, 1);
+    EXPECT_EQ(probe.api().wiki_page(project, "Alpha")->version, alpha->version);
+}
+
+}  // namespace baton::test
