@@ -5,10 +5,11 @@
 #include <cstdio>
 
 #include "convert/links/target_body.hpp"
-#include "core/text.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
+#include "core/ordered_worker.hpp"
 #include "core/progress.hpp"
+#include "core/text.hpp"
 #include "loaders/sqlite/platform_deletions.hpp"
 
 namespace baton::load::sqlite_target {
@@ -144,66 +145,92 @@ void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
     select.bind(1, m_plan);
     Progress progress("load: content", static_cast<std::uint64_t>(m_selection.items));
     std::uint64_t count = 0;
-    while (select.step()) {
-        const std::string legacy_key = select.column_text(0);
-        const auto& community = m_communities.at(select.column_int(1));
-        const auto author = m_users.find(select.column_int(5));
-        if (community.id == 0) {
-            ++counts.skipped;
-            continue;
-        }
-        PlatformBody body = target_body(links, select.column_int(12), select.column_text(8), select.column_text(7),
-                                      legacy_key, select.column_int(11), community.slug);
+    const auto write = [&](BodyRow row) {
+        const auto& community = m_communities.at(row.community_id);
+        const auto author = m_users.find(row.author_id);
+        PlatformBody body = target_body(links, row, community.slug);
         const Values values = {community.id,
-                               select.column_text(2),
-                               text_or_null(select.column_text(3)),
-                               text_or_null(select.column_text(4)),
+                               std::move(row.kind),
+                               text_or_null(std::move(row.title)),
+                               text_or_null(std::move(row.status)),
                                id_or_null(author == m_users.end() ? 0 : author->second.id),
-                               text_or_null(select.column_text(6)),
+                               text_or_null(std::move(row.parent_key)),
                                text_or_null(std::move(body.format)),
                                std::move(body.text),
-                               text_or_null(select.column_text(9)),
-                               text_or_null(select.column_text(10)),
-                               body.converted ? text_or_null(select.column_text(7)) : Value(nullptr),
-                               body.converted ? Value(select.column_text(8)) : Value(nullptr)};
-        table.upsert(legacy_key, values, select.column_int(11), community.slug, counts);
+                               text_or_null(std::move(row.created_at)),
+                               text_or_null(std::move(row.modified_at)),
+                               body.converted ? text_or_null(row.format) : Value(nullptr),
+                               body.converted ? Value(std::move(row.body)) : Value(nullptr)};
+        table.upsert(row.legacy_key, values, row.source_id, community.slug, counts);
         if (++count % 1024 == 0) {
             throw_if_interrupted();
             progress.update(count, 0);
         }
+    };
+    OrderedWorker<BodyRow, BodyRow> reader(read_body);
+    while (select.step()) {
+        BodyRow row;
+        row.community_id = select.column_int(1);
+        if (m_communities.at(row.community_id).id == 0) {
+            ++counts.skipped;
+            continue;
+        }
+        row.legacy_key = select.column_text(0);
+        row.kind = select.column_text(2);
+        row.title = select.column_text(3);
+        row.status = select.column_text(4);
+        row.author_id = select.column_int(5);
+        row.parent_key = select.column_text(6);
+        row.format = select.column_text(7);
+        row.body = select.column_text(8);
+        row.created_at = select.column_text(9);
+        row.modified_at = select.column_text(10);
+        row.source_id = select.column_int(11);
+        row.item_id = select.column_int(12);
+        if (reader.in_flight() == reader.capacity()) write(reader.take());
+        reader.submit(std::move(row));
     }
+    while (reader.in_flight() > 0) write(reader.take());
     // Derived, not owned: only rows whose resolved parent changed are written.
     m_context.platform.exec(
         "UPDATE content SET parent_id = (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key) "
         "WHERE parent_id IS NOT (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key)");
 }
 
+// On the reader's thread: the body read into a document tree (parsing is most of a conversion and needs no link
+// index, which lives on the workspace connection of the loading thread).
+PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
+    try {
+        row.document = convert::read_body_for_target(row.body, row.format);
+    } catch (const InputError& error) {
+        row.read_error = error.what();
+    }
+    return std::move(row);
+}
+
 // The body as the platform shows it: sanitised HTML with internal links at their target URLs. A body no reader
 // knows, or one that is not UTF-8 (reported), is stored as extracted, with no legacy copy.
-PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body,
-                                                   const std::string& format, const std::string& legacy_key,
-                                                   std::int64_t source_id, const std::string& community) {
+PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, BodyRow& row,
+                                                   const std::string& community) {
     static const convert::WriterKind& html = *convert::find_writer("html");
-    try {
-        if (auto converted = convert::convert_body_for_target(links, item_id, body, format, html)) {
-            // Links that name no migrated item stay as they were, reported for the community's owner.
-            if (const auto& missing = converted->links.unresolved; !missing.empty()) {
-                std::string list;
-                for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
-                m_context.recorder.message("warning", "load.unresolved-link", legacy_key,
-                                           legacy_key + " links to " +
-                                               text::counted(static_cast<std::int64_t>(missing.size()), "page") +
-                                               " not on the platform: " + list + " (for the owner of community " +
-                                               community + ")",
-                                           source_id);
-            }
-            return {"html", std::move(converted->conversion.output), true};
-        }
-    } catch (const InputError& error) {
-        m_context.recorder.message("warning", "body-not-converted", legacy_key,
-                                   std::string("body stored as extracted: ") + error.what(), source_id);
+    if (!row.read_error.empty()) {
+        m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
+                                   "body stored as extracted: " + row.read_error, row.source_id);
     }
-    return {format, std::move(body), false};
+    if (!row.document) return {row.format, row.body, false};
+    auto converted = convert::finish_body_for_target(links, row.item_id, row.format, std::move(*row.document), html);
+    // Links that name no migrated item stay as they were, reported for the community's owner.
+    if (const auto& missing = converted.links.unresolved; !missing.empty()) {
+        std::string list;
+        for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
+        m_context.recorder.message("warning", "load.unresolved-link", row.legacy_key,
+                                   row.legacy_key + " links to " +
+                                       text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                                       " not on the platform: " + list + " (for the owner of community " + community +
+                                       ")",
+                                   row.source_id);
+    }
+    return {"html", std::move(converted.conversion.output), true};
 }
 
 // Comment bodies are converted as content bodies are, their links reported under the comment's key.
@@ -221,8 +248,25 @@ void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) 
         "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY i.id");
     select.bind(1, m_plan);
     std::uint64_t count = 0;
+    const auto write = [&](BodyRow row) {
+        const auto author = m_users.find(row.author_id);
+        const auto community = m_communities.find(row.community_id);
+        const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
+        PlatformBody body = target_body(links, row, slug);
+        const Values values = {row.content_id,
+                               id_or_null(author == m_users.end() ? 0 : author->second.id),
+                               text_or_null(std::move(row.parent_key)),  // the comment replied to
+                               std::move(body.text),
+                               text_or_null(std::move(row.status)),
+                               text_or_null(std::move(row.created_at)),
+                               text_or_null(std::move(body.format)),
+                               body.converted ? text_or_null(row.format) : Value(nullptr),
+                               body.converted ? Value(std::move(row.body)) : Value(nullptr)};
+        table.upsert(row.legacy_key, values, row.source_id, slug, counts);
+        if (++count % 1024 == 0) throw_if_interrupted();
+    };
+    OrderedWorker<BodyRow, BodyRow> reader(read_body);
     while (select.step()) {
-        const std::string legacy_key = select.column_text(0);
         find_content.bind(1, select.column_text(1));
         const std::int64_t content_id = find_content.step() ? find_content.column_int(0) : 0;
         find_content.reset();
@@ -230,23 +274,22 @@ void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) 
             ++counts.skipped;
             continue;
         }
-        const auto author = m_users.find(select.column_int(2));
-        const auto community = m_communities.find(select.column_int(8));
-        const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
-        PlatformBody body = target_body(links, select.column_int(10), select.column_text(4), select.column_text(9),
-                                        legacy_key, select.column_int(7), slug);
-        const Values values = {content_id,
-                               id_or_null(author == m_users.end() ? 0 : author->second.id),
-                               text_or_null(select.column_text(3)),
-                               std::move(body.text),
-                               text_or_null(select.column_text(5)),
-                               text_or_null(select.column_text(6)),
-                               text_or_null(std::move(body.format)),
-                               body.converted ? text_or_null(select.column_text(9)) : Value(nullptr),
-                               body.converted ? Value(select.column_text(4)) : Value(nullptr)};
-        table.upsert(legacy_key, values, select.column_int(7), slug, counts);
-        if (++count % 1024 == 0) throw_if_interrupted();
+        BodyRow row;
+        row.content_id = content_id;
+        row.legacy_key = select.column_text(0);
+        row.author_id = select.column_int(2);
+        row.parent_key = select.column_text(3);
+        row.body = select.column_text(4);
+        row.status = select.column_text(5);
+        row.created_at = select.column_text(6);
+        row.source_id = select.column_int(7);
+        row.community_id = select.column_int(8);
+        row.format = select.column_text(9);
+        row.item_id = select.column_int(10);
+        if (reader.in_flight() == reader.capacity()) write(reader.take());
+        reader.submit(std::move(row));
     }
+    while (reader.in_flight() > 0) write(reader.take());
     m_context.platform.exec(
         "UPDATE comments SET reply_to_id = (SELECT p.id FROM comments p WHERE p.legacy_key = "
         "comments.reply_to_legacy_key) WHERE reply_to_id IS NOT (SELECT p.id FROM comments p WHERE p.legacy_key = "

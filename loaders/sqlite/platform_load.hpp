@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -30,8 +31,22 @@ private:
         std::string text;
         bool converted = false;  // the legacy body is kept beside it
     };
-    PlatformBody target_body(convert::LinkIndex& links, std::int64_t item_id, std::string body, const std::string& format,
-                           const std::string& legacy_key, std::int64_t source_id, const std::string& community);
+    // A content item or comment on its way to the target; its body read into a tree on the reader's thread.
+    struct BodyRow {
+        std::string legacy_key;
+        std::int64_t item_id = 0;
+        std::int64_t source_id = 0;
+        std::int64_t community_id = 0;
+        std::int64_t author_id = 0;
+        std::int64_t content_id = 0;  // comments: the content they are on
+        std::string kind, title, status, created_at, modified_at;
+        std::string parent_key;  // content: the parent item's; comments: the comment replied to
+        std::string format, body;
+        std::optional<convert::Document> document;  // nullopt: no reader knows the format, or read_error
+        std::string read_error;                      // not UTF-8
+    };
+    static BodyRow read_body(BodyRow& row);
+    PlatformBody target_body(convert::LinkIndex& links, BodyRow& row, const std::string& community);
     std::string free_slug(const std::string& slug, const std::string& legacy_key);
     std::string due_date(std::int64_t offset_days) const;
     void load_communities(LoadCounts& counts);
