@@ -93,6 +93,11 @@ std::int64_t Database::query_int(std::string_view sql, std::int64_t fallback) {
     return statement.step() ? statement.column_int(0) : fallback;
 }
 
+bool Database::in_wal_mode() {
+    Statement mode = prepare("PRAGMA journal_mode");
+    return mode.step() && mode.column_text(0) == "wal";
+}
+
 Statement::Statement(sqlite3* db, std::string_view sql, Role role) : m_db(db), m_role(role) {
     if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK) {
         fail(db, "cannot prepare SQL `" + std::string(sql.substr(0, 120)) + "`", m_role);

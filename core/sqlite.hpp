@@ -34,6 +34,8 @@ public:
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
     // One integer from a query returning one row; `fallback` when it returns none.
     [[nodiscard]] std::int64_t query_int(std::string_view sql, std::int64_t fallback = 0);
+    // Whether it is in WAL mode: only then can a second connection read beside this one's open write transaction.
+    [[nodiscard]] bool in_wal_mode();
     [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
     [[nodiscard]] Role role() const noexcept { return m_role; }
 

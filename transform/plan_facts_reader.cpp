@@ -8,17 +8,12 @@
 
 #include "core/sqlite.hpp"
 #include "transform/mapping/stewardship_plan.hpp"
-#include "transform/rows_read_aside.hpp"
 
 namespace baton::transform {
-bool in_wal_mode(sql::Database& db) {
-    auto mode = db.prepare("PRAGMA journal_mode");
-    return mode.step() && mode.column_text(0) == "wal";
-}
 
 PlanFactsReader::PlanFactsReader(sql::Database& planner, std::int64_t plan_run, bool with_stewardship)
     : m_planner(planner),
-      m_parallel(in_wal_mode(planner)),
+      m_parallel(planner.in_wal_mode()),
       m_path(planner.path()),
       m_run(plan_run),
       m_with_stewardship(with_stewardship),

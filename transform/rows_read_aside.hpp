@@ -10,16 +10,13 @@
 
 namespace baton::transform {
 
-// Whether `db` is in WAL mode: only then can a second connection read beside a writer's open transaction.
-[[nodiscard]] bool in_wal_mode(sql::Database& db);
-
 // Calls `handle` with `read(row)` for every row of `select` (read-only SQL over committed data, no parameters),
 // in order. In WAL mode the rows are read on a second connection on a thread of its own, in batches, while
 // `handle` runs (and writes on `db`) here; otherwise on `db` itself. Errors on either side end both and are thrown.
 template <typename Row>
 void for_each_row_read_aside(sql::Database& db, const std::string& select, Row (*read)(const sql::Statement&),
                              const std::function<void(Row&)>& handle) {
-    if (!in_wal_mode(db)) {
+    if (!db.in_wal_mode()) {
         auto rows = db.prepare(select);
         while (rows.step()) {
             Row row = read(rows);
