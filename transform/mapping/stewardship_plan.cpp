@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/interrupt.hpp"
 #include "transform/mapping/people_directory.hpp"
 #include "transform/mapping/stewardship.hpp"
 
@@ -61,7 +62,8 @@ std::vector<CommunityCandidates> read_stewardship_facts(sql::Database& db, std::
     std::int64_t last_item = -1;
     std::int64_t last_position = -1;
     std::int64_t last_size = 0;  // 0 for a NULL size, as coalesce(prev.size, 0)
-    while (edits.step()) {
+    for (std::int64_t rows = 1; edits.step(); ++rows) {
+        if (rows % 65536 == 0) throw_if_interrupted();  // also on the plan's second connection, off the main thread
         const std::int64_t item = edits.column_int(5);
         const std::int64_t position = edits.column_int(2);
         const bool sized = !edits.column_is_null(4);

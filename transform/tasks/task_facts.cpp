@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/interrupt.hpp"
 #include "core/text.hpp"
 
 namespace baton::transform::tasks {
@@ -112,7 +113,8 @@ void read_migrated(sql::Database& db, std::int64_t plan_run, std::map<std::int64
     std::map<std::int64_t, FirstEntries<MostReadOrder>> most_read;
     std::int64_t current_id = -1;
     CommunityFacts* facts = nullptr;
-    while (rows.step()) {
+    for (std::int64_t read = 1; rows.step(); ++read) {
+        if (read % 65536 == 0) throw_if_interrupted();
         const std::int64_t community_id = rows.column_int(0);
         if (community_id != current_id || facts == nullptr) {
             current_id = community_id;
@@ -233,7 +235,8 @@ void read_first_contributors(sql::Database& db, std::int64_t plan_run, Placement
         "WHERE p.plan_run = ?1 AND p.action = 'migrate' AND a.key NOT LIKE 'ip:%' GROUP BY p.community_id, a.id");
     authors.bind(1, plan_run);
     std::map<std::int64_t, FirstEntries<ContributorOrder, ContributorEntry>> first;
-    while (authors.step()) {
+    for (std::int64_t read = 1; authors.step(); ++read) {
+        if (read % 65536 == 0) throw_if_interrupted();
         const std::int64_t community_id = authors.column_int(0);
         ++facts.contributor_totals[community_id];
         first.try_emplace(community_id, static_cast<std::size_t>(listed_contributors + spare_contributors))
