@@ -6,53 +6,25 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "extractors/csv/csv_reader.hpp"
+#include "loaders/outputs/named_csv.hpp"
 #include "loaders/redmine/redmine_task_progress.hpp"
 #include "transform/tasks/task_progress.hpp"
 
 namespace baton::load {
 
 ProgressImport import_progress_csv(workspace::Workspace& workspace, std::int64_t plan_run, const std::string& path) {
-    extract::csv::CsvReader reader(path);
-    extract::csv::CsvRecord record;
-    std::string problem;
+    NamedCsv csv(path, {"person_key", "community_slug", "code", "status"}, "a tasks CSV",
+                 "give a tasks.csv written by `baton tasks`, with its status column edited");
     ProgressImport result;
-    if (!reader.next(record, problem) || !problem.empty()) {
-        throw InputError(ExitCode::malformed_input, {path, record.line, 0},
-                         problem.empty() ? "the file is empty; expected the header of a tasks CSV" : problem,
-                         "give a tasks.csv written by `baton tasks`, with its status column edited");
-    }
-    std::map<std::string, std::size_t> columns;
-    for (std::size_t i = 0; i < record.fields.size(); ++i) columns[text::to_lower_ascii(text::trim(record.fields[i]))] = i;
-    for (const char* needed : {"person_key", "community_slug", "code", "status"}) {
-        if (!columns.contains(needed)) {
-            throw InputError(ExitCode::malformed_input, {path, record.line, 0},
-                             std::string("the header has no column ") + needed +
-                                 " (expected person_key, community_slug, code and status)",
-                             "give a tasks.csv written by `baton tasks`, with its status column edited");
-        }
-    }
-    const std::size_t width = record.fields.size();
     auto find_task = workspace.db().prepare(
         "SELECT t.person_id FROM plan_tasks t JOIN people p ON p.id = t.person_id JOIN plan_communities c ON "
         "c.id = t.community_id WHERE t.plan_run = ? AND p.key = ? AND c.slug = ? AND t.code = ? LIMIT 1");
     const std::string updated_by = "csv:" + std::filesystem::path(path).filename().string();
     sql::Transaction transaction(workspace.db());
-    while (reader.next(record, problem)) {
-        const auto skip = [&](const std::string& why) {
-            result.problems.push_back(path + ":" + std::to_string(record.line) + ": " + why);
-        };
-        if (!problem.empty()) {
-            skip(problem);
-            continue;
-        }
-        if (record.fields.size() != width) {
-            skip("expected " + std::to_string(width) + " fields like the header, found " +
-                 std::to_string(record.fields.size()));
-            continue;
-        }
+    while (csv.next(result.problems)) {
         ++result.rows;
-        const auto field = [&](const char* name) { return text::trim(record.fields[columns[name]]); };
+        const auto field = [&](const char* name) { return csv.field(name); };
+        const auto skip = [&](const std::string& why) { csv.skip(result.problems, why); };
         const std::string status = text::to_lower_ascii(field("status"));
         if (!transform::is_task_status(status)) {
             skip("unknown status \"" + field("status") + "\" (expected open, in-progress, done or declined)");
