@@ -104,12 +104,7 @@ std::string checklist_index_html(const std::vector<Checklist>& checklists, const
     body << "<h1>Onboarding checklists</h1>\n<p>Go-live: " << transform::tasks::iso_date(go_live.date)
          << ".</p>\n<table>\n<tr><th>person</th><th>communities</th><th>tasks</th><th>checklist</th></tr>\n";
     for (const auto& checklist : checklists) {
-        std::string communities;
-        std::size_t tasks = 0;
-        for (const auto& assignment : checklist.assignments) {
-            communities += (communities.empty() ? "" : ", ") + assignment.community.name + " (" + assignment.role + ")";
-            tasks += assignment.tasks.size();
-        }
+        const auto [communities, tasks] = summarize(checklist);
         body << "<tr><td>" << text::html_escape(checklist.display_name) << "</td><td>"
              << text::html_escape(communities) << "</td><td>" << tasks << "</td><td><a href=\""
              << text::html_escape(checklist.file_stem) << ".html\">" << text::html_escape(checklist.file_stem)

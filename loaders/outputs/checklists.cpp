@@ -149,4 +149,14 @@ std::string checklists_as_csv(const std::vector<Checklist>& checklists) {
     return csv;
 }
 
+ChecklistSummary summarize(const Checklist& checklist) {
+    ChecklistSummary summary;
+    for (const auto& assignment : checklist.assignments) {
+        summary.communities += (summary.communities.empty() ? "" : ", ") + assignment.community.name + " (" +
+                               assignment.role + ")";
+        summary.tasks += assignment.tasks.size();
+    }
+    return summary;
+}
+
 }  // namespace baton::load

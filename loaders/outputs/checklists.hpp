@@ -35,6 +35,13 @@ struct Checklist {
     std::vector<ChecklistAssignment> assignments;
 };
 
+// One line of the checklists' index: "Alpha (owner), Beta (manager)" and how many tasks in all.
+struct ChecklistSummary {
+    std::string communities;
+    std::size_t tasks = 0;
+};
+[[nodiscard]] ChecklistSummary summarize(const Checklist& checklist);
+
 // The go-live date and how the plan counts from it.
 struct GoLive {
     transform::tasks::Date date;

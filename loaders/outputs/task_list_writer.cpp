@@ -36,12 +36,7 @@ void write_file(const std::filesystem::path& path, const std::string& content, W
 std::string markdown_index(const std::vector<Checklist>& checklists) {
     std::string index = "# Onboarding checklists\n\n| person | communities | tasks | checklist |\n|---|---|---|---|\n";
     for (const auto& checklist : checklists) {
-        std::string communities;
-        std::size_t tasks = 0;
-        for (const auto& assignment : checklist.assignments) {
-            communities += (communities.empty() ? "" : ", ") + assignment.community.name + " (" + assignment.role + ")";
-            tasks += assignment.tasks.size();
-        }
+        const auto [communities, tasks] = summarize(checklist);
         index += "| " + table_cell(checklist.display_name) + " | " + table_cell(communities) + " | " +
                  std::to_string(tasks) + " | [" + checklist.file_stem + ".md](" + checklist.file_stem + ".md) |\n";
     }
