@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "transform/mapping/task_templates_reader.hpp"
+#include "transform/mapping/xml_nodes.hpp"
 
 namespace baton::transform::mapping {
 namespace {
@@ -58,20 +59,6 @@ struct DocFree {
     void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-std::string_view name_of(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
-
-std::string attribute(const xmlNode* node, const char* name) {
-    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (value == nullptr) return {};
-    std::string result(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return result;
-}
-
-bool has_attribute(const xmlNode* node, const char* name) {
-    return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
 
 std::string content(const xmlNode* node) {
     xmlChar* value = xmlNodeGetContent(node);

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "transform/mapping/xml_nodes.hpp"
 #include "transform/tasks/due_dates.hpp"
 
 namespace baton::transform::mapping {
@@ -15,20 +16,6 @@ namespace {
 [[noreturn]] void fail(const std::string& file, std::int64_t line, const std::string& problem) {
     throw InputError(ExitCode::mapping, {file, line, 0}, problem,
                      "docs/mapping-format.md#tasks describes the <tasks> section");
-}
-
-std::string_view name_of(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
-
-bool has(const xmlNode* node, const char* name) {
-    return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (value == nullptr) return {};
-    std::string result(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return result;
 }
 
 // An element's text with each line's surrounding blanks removed, so indented descriptions read as written.
@@ -69,7 +56,7 @@ tasks::TaskTemplate read_task(const xmlNode* node, const std::string& file,
     }
     task.roles = words_of(attribute(node, "roles"));
     task.due_offset_days = std::stoi(attribute(node, "due"));
-    if (has(node, "priority")) task.priority = attribute(node, "priority");
+    if (has_attribute(node, "priority")) task.priority = attribute(node, "priority");
     for (const auto& code : words_of(attribute(node, "depends-on"))) {
         const bool declared = std::any_of(before.begin(), before.end(), [&](const auto& t) { return t.code == code; });
         if (!declared) {
@@ -99,12 +86,12 @@ tasks::TaskTemplate read_task(const xmlNode* node, const std::string& file,
 tasks::TaskTemplates read_task_templates(const xmlNode* section, const std::string& file) {
     tasks::TaskTemplates templates;
     const std::int64_t line = xmlGetLineNo(section);
-    if (has(section, "time-zone")) templates.schedule.time_zone = attribute(section, "time-zone");
+    if (has_attribute(section, "time-zone")) templates.schedule.time_zone = attribute(section, "time-zone");
     if (!tasks::known_time_zone(templates.schedule.time_zone)) {
         fail(file, line, "unknown time zone \"" + templates.schedule.time_zone +
                              "\" (expected UTC or an IANA name such as Europe/Paris)");
     }
-    if (has(section, "due-time")) templates.schedule.due_time = attribute(section, "due-time");
+    if (has_attribute(section, "due-time")) templates.schedule.due_time = attribute(section, "due-time");
     if (!tasks::parse_time_of_day(templates.schedule.due_time)) {
         fail(file, line, "due-time=\"" + templates.schedule.due_time + "\" is not a time of day HH:MM");
     }
