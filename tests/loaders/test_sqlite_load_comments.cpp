@@ -48,17 +48,6 @@ constexpr const char* comments_export = R"xml(<?xml version="1.0" encoding="UTF-
 constexpr const char* script_comment_text =
     R"html(Thanks! <script>alert(1)</script><a href="https://example.org/x" onclick="steal()">click here</a> or <a href="javascript:alert(2)">run me</a>. See <a href="https://intranet.example/2024/01/beta/">the beta post</a> and <a href="https://intranet.example/2024/01/gone/">a gone one</a>.)html";
 
-std::string platform_text(const std::string& platform, const std::string& sql) {
-    sql::Database db(platform, sql::OpenMode::read_write);
-    auto statement = db.prepare(sql);
-    return statement.step() ? statement.column_text(0) : std::string("<no row>");
-}
-
-std::int64_t platform_int(const std::string& platform, const std::string& sql) {
-    sql::Database db(platform, sql::OpenMode::read_write);
-    return db.query_int(sql, -1);
-}
-
 std::string comment_column(const std::string& platform, const std::string& column, const std::string& key) {
     return platform_text(platform, "SELECT coalesce(" + column + ", '<null>') FROM comments WHERE legacy_key LIKE '%#" +
                                        key + "'");

@@ -10,17 +10,6 @@
 namespace baton::test {
 namespace {
 
-std::string platform_text(const std::string& platform, const std::string& sql) {
-    sql::Database db(platform, sql::OpenMode::read_write);
-    auto statement = db.prepare(sql);
-    return statement.step() ? statement.column_text(0) : std::string("<no row>");
-}
-
-std::int64_t platform_int(const std::string& platform, const std::string& sql) {
-    sql::Database db(platform, sql::OpenMode::read_write);
-    return db.query_int(sql, -1);
-}
-
 // The target URL of an item, from the plan tables directly: base, path pattern, community slug, item slug
 // (the item's own slug unless given, e.g. a wiki page's slugified title).
 std::string expected_url(workspace::Workspace& workspace, const std::string& prefix, const std::string& key,

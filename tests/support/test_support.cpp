@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/sqlite.hpp"
 #include "workspace/workspace_writer.hpp"
 
 
@@ -62,6 +63,17 @@ std::string query_text(workspace::Workspace& workspace, const std::string& sql) 
         return {};
     }
     return statement.column_text(0);
+}
+
+std::string platform_text(const std::string& platform, const std::string& sql) {
+    sql::Database db(platform, sql::OpenMode::read_write);
+    auto statement = db.prepare(sql);
+    return statement.step() ? statement.column_text(0) : std::string("<no row>");
+}
+
+std::int64_t platform_int(const std::string& platform, const std::string& sql) {
+    sql::Database db(platform, sql::OpenMode::read_write);
+    return db.query_int(sql, -1);
 }
 
 std::string item_attribute(workspace::Workspace& workspace, const std::string& key, const std::string& attribute) {

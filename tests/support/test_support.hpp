@@ -34,6 +34,9 @@ void write_file(const std::string& path, const std::string& content);
 // One integer from a query (e.g. a count); fails the test if the query returns no row.
 [[nodiscard]] std::int64_t query_int(workspace::Workspace& workspace, const std::string& sql);
 [[nodiscard]] std::string query_text(workspace::Workspace& workspace, const std::string& sql);
+// The same on a database file (a load's SQLite target): "<no row>" and -1 when the query returns none.
+[[nodiscard]] std::string platform_text(const std::string& platform, const std::string& sql);
+[[nodiscard]] std::int64_t platform_int(const std::string& platform, const std::string& sql);
 
 // Extracts one file of `kind` into `workspace` as a recorded run; returns the source id.
 std::int64_t extract_source(workspace::Workspace& workspace, const std::string& kind, const std::string& path);
