@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "loaders/redmine/load_session.hpp"
 #include "loaders/redmine/page_titles.hpp"
+#include "loaders/redmine/pending_creates.hpp"
 #include "loaders/redmine/redmine_names.hpp"
 #include "workspace/attributes_json.hpp"
 
@@ -184,6 +185,7 @@ void LoadSession::load_pages(LoadCounts& content, LoadCounts& comments) {
             if (!ref.present) return make_outcome(Action::skipped, "", "", "its project is not in Redmine");
             ObjectOps<WikiPage> ops;
             ops.find = [&] { return api.wiki_page(ref.identifier, title); };
+            ops.lookup = create_lookup({{"project", ref.identifier}, {"title", title}});
             ops.desired_hash = hash_of({final_text});
             ops.create = [&] {
                 for (const auto& version : history) {
@@ -278,6 +280,9 @@ void LoadSession::load_attachments(LoadCounts& content) {
                                         "attachment/" + std::to_string(found->second), filename);
                 }
                 if (sync.dry_run) return make_outcome(Action::created);
+                if (sync.before_create) {
+                    sync.before_create(self, create_lookup({{"project", project}, {"title", title}, {"filename", filename}}));
+                }
                 upload_sent = true;
                 const std::string token = api.upload(read_whole_file(file), filename);
                 if (of_an_item) {

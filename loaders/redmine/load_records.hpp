@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -16,7 +18,8 @@ struct MapRow {
     std::string status;
 };
 
-// Written from the load's main thread only (workers hand their outcomes back).
+// Written from the load's main thread only (workers hand their outcomes back), except pending_create, which the
+// workers call while the main thread waits for their batch.
 class LoadRecords {
 public:
     LoadRecords(workspace::Workspace& workspace, std::string target, std::int64_t run_id);
@@ -27,6 +30,10 @@ public:
     // Keeps a target id already known; the message goes to `messages` under this run.
     void failed(const std::string& kind, const std::string& legacy_key, std::int64_t source_id,
                 const std::string& item_key, const std::string& message);
+    // A create about to be sent: a `created` journal row with no target id yet and `lookup` (create_lookup) as
+    // its before, committed before the request goes out. Once per object and run; thread-safe.
+    void pending_create(const std::string& kind, const std::string& legacy_key, const std::string& lookup);
+    // For `created`, the object's pending row (if any) gets its target id; otherwise a row is added.
     void journal(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
                  const std::string& action, const std::string& before_json);
     void message(std::int64_t source_id, const model::Message& message);
@@ -44,6 +51,10 @@ private:
     sql::Statement m_imported;
     sql::Statement m_failed;
     sql::Statement m_journal;
+    sql::Statement m_pending;
+    sql::Statement m_resolve_pending;
+    std::mutex m_pending_mutex;
+    std::map<std::string, std::int64_t> m_pending_rows;  // kind '\n' legacy key -> journal row, until answered
     sql::Statement m_conflict;
 };
 

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "loaders/common/load_batches.hpp"
 #include "loaders/redmine/page_deletions.hpp"
+#include "loaders/redmine/pending_creates.hpp"
 #include "loaders/redmine/redmine_names.hpp"
 #include "loaders/redmine/task_dates.hpp"
 
@@ -27,6 +28,9 @@ LoadSession::LoadSession(workspace::Workspace& workspace, std::int64_t plan_run,
                          LoadRecords& records, ParallelWrites& writes)
     : m_ws(workspace.db()), m_plan(plan_run), m_options(options), m_records(records), m_writes(writes) {
     m_sync.dry_run = options.dry_run;
+    m_sync.before_create = [&records](const Unit& unit, const std::string& lookup) {
+        records.pending_create(unit.kind, unit.legacy_key, lookup);
+    };
     m_item_keys.insert(options.item_keys.begin(), options.item_keys.end());
 }
 
@@ -130,6 +134,7 @@ void LoadSession::load_communities(LoadCounts& counts) {
         unit.write = [desired, sync = m_sync](RedmineApi& api, const Unit& self) {
             ObjectOps<Project> ops;
             ops.find = [&] { return api.project(desired.identifier); };
+            ops.lookup = create_lookup({{"identifier", desired.identifier}});
             ops.desired_hash = desired.hash();
             ops.create = [&] { return std::to_string(api.create_project(desired)); };
             ops.update = [&](const Project&) { api.update_project(desired); };
@@ -197,6 +202,7 @@ void LoadSession::load_users_and_memberships(LoadCounts& users, LoadCounts& memb
             };
             ops.desired_hash = desired.hash();
             ops.create = [&] { return std::to_string(api.create_user(desired)); };
+            ops.lookup = create_lookup({{"login", desired.login}, {"mail", email}});
             ops.target_id = [](const User& user) { return std::to_string(user.id); };
             ops.always_look = true;  // the login of a matched account may differ from the derived one
             Outcome outcome = sync_object(sync, self, ops);
@@ -230,6 +236,7 @@ void LoadSession::load_users_and_memberships(LoadCounts& users, LoadCounts& memb
             }
             ObjectOps<Membership> ops;
             ops.find = [&] { return api.membership(community.identifier, desired.user_id); };
+            ops.lookup = create_lookup({{"project", community.identifier}, {"user_id", std::to_string(desired.user_id)}});
             ops.desired_hash = desired.hash();
             ops.create = [&] {
                 return std::to_string(api.create_membership(community.identifier, desired.user_id, desired.role_ids));
@@ -273,6 +280,7 @@ void LoadSession::load_tasks(LoadCounts& counts) {
             }
             ObjectOps<Issue> ops;
             ops.find = [&] { return api.issue(ref.identifier, marker); };
+            ops.lookup = create_lookup({{"project", ref.identifier}, {"marker", marker}});
             ops.desired_hash = desired.hash();
             ops.create = [&] { return std::to_string(api.create_issue(ref.identifier, desired)); };
             ops.update = [&](const Issue& current) {

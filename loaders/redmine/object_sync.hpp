@@ -18,11 +18,15 @@ struct ObjectOps {
     std::function<void(const T&)> update;           // may be empty: such objects are matched, never changed
     std::function<std::string(const T&)> target_id;
     bool always_look = false;  // look the object up even when the id map says nothing changed
+    std::string lookup;        // how rollback finds it if the create's answer is never recorded (create_lookup)
 };
 
 struct SyncContext {
     bool dry_run = false;
     int max_attempts = 6;
+    // Called on the worker right before each create is sent, with the unit and the object's lookup: journals the
+    // create ahead (LoadRecords::pending_create). May be empty.
+    std::function<void(const Unit&, const std::string& lookup)> before_create;
 };
 
 // Runs a whole find/create/update under bounded retries: after a TransientError the object is looked up
@@ -41,6 +45,7 @@ Outcome sync_object(const SyncContext& context, const Unit& unit, const ObjectOp
         if (current && create_sent) return make_outcome(Action::created, ops.target_id(*current), current->hash());
         if (!current) {
             if (context.dry_run) return make_outcome(Action::created);
+            if (context.before_create) context.before_create(unit, ops.lookup);
             create_sent = true;
             const std::string id = ops.create();
             const std::optional<T> back = ops.find();

@@ -1,7 +1,9 @@
-// Rollback on Redmine: removes what a load run created and puts back what it updated, newest write first.
+// Rollback on Redmine: removes what a load run created (also creates journalled ahead whose answer was lost) and
+// puts back what it updated, newest write first.
 #include "core/text.hpp"
 #include "loaders/redmine/api_key.hpp"
 #include "loaders/redmine/parallel_writes.hpp"
+#include "loaders/redmine/pending_creates.hpp"
 #include "loaders/redmine/redmine_api.hpp"
 #include "loaders/redmine/redmine_loader.hpp"
 
@@ -114,6 +116,9 @@ RollbackResult RedmineLoader::rollback(workspace::Workspace& workspace, std::int
     auto forget = db.prepare("DELETE FROM id_map WHERE target = ? AND object_kind = ? AND legacy_key = ? AND target_id = ?");
     auto restored = db.prepare("UPDATE id_map SET status = 'needs-update', target_hash = ?, run_id = ?, updated_at = ? "
                                "WHERE target = ? AND object_kind = ? AND legacy_key = ?");
+    // A later run's create of the same object: the pending create of the run undone did not make it.
+    auto created_later = db.prepare("SELECT 1 FROM load_journal WHERE target = ? AND object_kind = ? AND legacy_key = ? "
+                                    "AND run_id > ? AND action = 'created' AND rolled_back_by IS NULL LIMIT 1");
     select.bind(1, undone_run).bind(2, m_target);
     while (select.step()) {
         const std::string kind = select.column_text(1);
@@ -121,7 +126,19 @@ RollbackResult RedmineLoader::rollback(workspace::Workspace& workspace, std::int
         const std::string target_id = select.column_text(3);
         const std::string action = select.column_text(4);
         try {
-            if (action == "created") {
+            if (action == "created" && target_id.empty()) {
+                // Journalled before it was sent, its answer never recorded (the load was killed): found by its
+                // lookup, unless a later run made it.
+                created_later.bind(1, m_target).bind(2, kind).bind(3, legacy_key).bind(4, undone_run);
+                const bool later = created_later.step();
+                created_later.reset();
+                const auto found = later ? std::nullopt : redmine::find_pending_create(api, kind, select.column_text(5));
+                if (found) {
+                    undo_created(api, kind, *found);
+                    forget.bind(1, m_target).bind(2, kind).bind(3, legacy_key).bind(4, *found).run();
+                    ++result.removed;
+                }
+            } else if (action == "created") {
                 undo_created(api, kind, target_id);
                 forget.bind(1, m_target).bind(2, kind).bind(3, legacy_key).bind(4, target_id).run();
                 ++result.removed;

@@ -1,5 +1,5 @@
-// Resuming killed Redmine loads: `baton load --target redmine:` killed with a real SIGKILL at 20 points and more,
-// run again each time, must leave in Redmine exactly what one clean load of the same plan leaves, nothing twice.
+// Killed Redmine loads: `baton load --target redmine:` killed with a real SIGKILL at 20 points and more, run again
+// each time, must leave in Redmine exactly what one clean load leaves, nothing twice; rolled back, nothing at all.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -117,6 +117,50 @@ TEST(RedmineResume, LoadKilledAtTwentyPointsEndsLikeOneCleanLoad) {
     EXPECT_EQ(query_int(ws.planned.workspace, "SELECT count(*) FROM runs WHERE command = 'load' AND "
                                               "outcome = 'interrupted'"),
               kills);
+}
+
+// Every create is journalled before it is sent, so rolling back a load killed at any point (between a write and
+// its record too) removes what it made: Redmine holds again what it held before, no user of the load is left.
+TEST(RedmineResume, RollbackOfALoadKilledAnywhereRemovesWhatItCreated) {
+    ASSERT_TRUE(redmine_server().up) << redmine_server().log;
+    RedmineProbe probe(redmine_server().url);
+    RedmineWorkspace ws("rbk7");
+    const std::string workspace_file = ws.planned.workspace.db().path();
+    const std::string folder = std::filesystem::path(workspace_file).parent_path().string();
+    const std::string load = "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) +
+                             " --target " + shell_quote("redmine:" + redmine_server().url);
+    const std::string users = "/users.json?status=&limit=1&name=" + ws.tag;
+    const std::string before = redmine_state(ws, probe);
+    ASSERT_EQ(before.find("page "), std::string::npos) << before;
+    ASSERT_EQ(probe.total(users), 0);
+    int kills = 0;
+    int killed_mid_create = 0;
+    std::int64_t removed = 0;
+    // After each rollback the next load starts on an empty Redmine, so kill point N lands on its Nth object.
+    for (int kill_after = 1;; kill_after += 7) {
+        ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
+        const auto run = run_baton(load, folder);
+        ::unsetenv("BATON_TEST_KILL_AFTER");
+        if (run.exit_code == 0) break;
+        SCOPED_TRACE("killed after " + std::to_string(kill_after) + " objects");
+        ++kills;
+        ASSERT_LT(kills, 100);
+        const std::int64_t killed = query_int(ws.planned.workspace, "SELECT max(id) FROM runs WHERE command = 'load'");
+        // A create in flight when the kill came was journalled ahead: its row has no target id yet.
+        if (query_int(ws.planned.workspace, "SELECT count(*) FROM load_journal WHERE run_id = " +
+                                                std::to_string(killed) + " AND target_id = ''") > 0) {
+            ++killed_mid_create;
+        }
+        const load::RollbackResult undone = ws.roll_back(killed);
+        EXPECT_EQ(undone.failed, 0);
+        removed += undone.removed;
+        EXPECT_EQ(redmine_state(ws, probe), before);
+        EXPECT_EQ(probe.total(users), 0);
+        EXPECT_EQ(query_int(ws.planned.workspace, "SELECT count(*) FROM id_map WHERE target LIKE 'redmine:%'"), 0);
+    }
+    EXPECT_GE(kills, 12);
+    EXPECT_GE(killed_mid_create, kills / 2);
+    EXPECT_GT(removed, kills);
 }
 
 }  // namespace baton::test
