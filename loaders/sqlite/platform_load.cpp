@@ -209,13 +209,17 @@ PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
 }
 
 // The body as the platform shows it: sanitised HTML with internal links at their target URLs. A body no reader
-// knows, or one that is not UTF-8 (reported), is stored as extracted, with no legacy copy.
+// knows, or one that is not UTF-8, is stored as extracted, with no legacy copy, and reported.
 PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, BodyRow& row,
                                                    const std::string& community) {
     static const convert::WriterKind& html = *convert::find_writer("html");
     if (!row.read_error.empty()) {
         m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
                                    "body stored as extracted: " + row.read_error, row.source_id);
+    } else if (!row.document && !row.body.empty()) {
+        m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
+                                   "body stored as extracted: no reader knows its format \"" + row.format + "\"",
+                                   row.source_id);
     }
     if (!row.document) return {row.format, row.body, false};
     auto converted = convert::finish_body_for_target(links, row.item_id, row.format, std::move(*row.document), html);
