@@ -59,6 +59,17 @@ struct Document {
     std::vector<Node> blocks;
 };
 
+// Calls `visit` with every link node of `document` (Document or const Document), depth first, each link before the
+// links inside it: the order rewrite_links and the link marks of write_html_marked share.
+template <class DocumentType, class Visit>
+void visit_links(DocumentType& document, Visit&& visit) {
+    const auto walk = [&](auto& node, const auto& self) -> void {
+        if (node.kind == NodeKind::link) visit(node);
+        for (auto& child : node.children) self(child, self);
+    };
+    for (auto& block : document.blocks) walk(block, walk);
+}
+
 [[nodiscard]] bool is_block(NodeKind kind) noexcept;
 [[nodiscard]] const char* kind_name(NodeKind kind) noexcept;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "convert/url_policy.hpp"
 #include "core/text.hpp"
@@ -22,8 +23,28 @@ bool is_token(std::string_view value) {
     });
 }
 
+void append_attribute(std::string& out, std::string_view name, std::string_view value) {
+    out += ' ';
+    out += name;
+    out += "=\"";
+    text::append_html_escaped(out, value);
+    out += '"';
+}
+
+// The attributes every element may keep.
+void append_common_attributes(std::string& out, const Node& node) {
+    for (const auto& [name, value] : node.attributes) {
+        if (name == "title") append_attribute(out, name, value);
+        else if ((name == "lang" || name == "dir") && is_token(value)) append_attribute(out, name, value);
+    }
+}
+
 class HtmlWriter {
 public:
+    // With `marks`, every link of `links` (a link node -> its index in visit_links order) gets its tags marked.
+    HtmlWriter(std::vector<LinkMark>* marks = nullptr, const std::unordered_map<const Node*, std::size_t>* links = nullptr)
+        : m_marks(marks), m_links(links) {}
+
     std::string take() { return std::move(m_out); }
 
     void blocks(const std::vector<Node>& nodes) {
@@ -32,22 +53,11 @@ public:
 
 private:
     std::string m_out;
+    std::vector<LinkMark>* m_marks;
+    const std::unordered_map<const Node*, std::size_t>* m_links;
 
-    void attribute(std::string_view name, std::string_view value) {
-        m_out += ' ';
-        m_out += name;
-        m_out += "=\"";
-        text::append_html_escaped(m_out, value);
-        m_out += '"';
-    }
-
-    // The attributes every element may keep.
-    void common_attributes(const Node& node) {
-        for (const auto& [name, value] : node.attributes) {
-            if (name == "title") attribute(name, value);
-            else if ((name == "lang" || name == "dir") && is_token(value)) attribute(name, value);
-        }
-    }
+    void attribute(std::string_view name, std::string_view value) { append_attribute(m_out, name, value); }
+    void common_attributes(const Node& node) { append_common_attributes(m_out, node); }
 
     void open(std::string_view tag, const Node& node) {
         m_out += '<';
@@ -213,18 +223,14 @@ private:
     }
 
     void link(const Node& node) {
-        const auto* href = node.attribute("href");
-        const auto url = href ? safe_url(*href, UrlUse::link) : std::nullopt;
-        if (!url) {  // a refused or missing target: the text stays, the link goes
-            inlines(node.children);
-            return;
-        }
-        m_out += "<a";
-        attribute("href", *url);
-        common_attributes(node);
-        m_out += '>';
+        const std::size_t open_at = m_out.size();
+        const bool tagged = append_link_open(m_out, node);
+        const std::size_t index = m_marks ? m_links->at(&node) : 0;
+        if (m_marks) m_marks->push_back({index, false, open_at, m_out.size() - open_at});
         inlines(node.children);
-        m_out += "</a>";
+        const std::size_t close_at = m_out.size();
+        if (tagged) m_out += "</a>";
+        if (m_marks) m_marks->push_back({index, true, close_at, m_out.size() - close_at});
     }
 
     void image(const Node& node) {
@@ -248,8 +254,28 @@ private:
 
 }  // namespace
 
+bool append_link_open(std::string& out, const Node& link) {
+    const auto* href = link.attribute("href");
+    const auto url = href ? safe_url(*href, UrlUse::link) : std::nullopt;
+    if (!url) return false;  // a refused or missing target: the text stays, the link goes
+    out += "<a";
+    append_attribute(out, "href", *url);
+    append_common_attributes(out, link);
+    out += '>';
+    return true;
+}
+
 std::string write_html(const Document& document) {
     HtmlWriter writer;
+    writer.blocks(document.blocks);
+    return writer.take();
+}
+
+std::string write_html_marked(const Document& document, std::vector<LinkMark>& marks) {
+    std::unordered_map<const Node*, std::size_t> links;
+    visit_links(document, [&](const Node& link) { links.emplace(&link, links.size()); });
+    marks.clear();
+    HtmlWriter writer(&marks, &links);
     writer.blocks(document.blocks);
     return writer.take();
 }

@@ -6,8 +6,6 @@
 
 #include <sqlite3.h>
 
-#include <functional>
-
 namespace baton::convert {
 
 namespace {
@@ -38,11 +36,6 @@ bool looks_like_space_key(std::string_view text) {
         if (!ok) return false;
     }
     return true;
-}
-
-void walk_links(Node& node, const std::function<void(Node&)>& visit) {
-    if (node.kind == NodeKind::link) visit(node);
-    for (auto& child : node.children) walk_links(child, visit);
 }
 
 }  // namespace
@@ -235,32 +228,32 @@ std::string LinkIndex::target_url(std::int64_t item_id) {
     return url;
 }
 
+void rewrite_link(Node& link, LinkIndex& index, const LinkPage& page, LinkReport& report) {
+    const LinkResolution resolution = index.resolve(page, link);
+    switch (resolution.status) {
+        case LinkResolution::Status::not_internal:
+            return;
+        case LinkResolution::Status::resolved:
+            ++report.checked;
+            if (!resolution.target_url.empty()) {
+                link.set_attribute("href", resolution.target_url);
+                ++report.rewritten;
+            }
+            return;
+        case LinkResolution::Status::missing:
+            ++report.checked;
+            report.unresolved.push_back(resolution.shown);
+            return;
+        case LinkResolution::Status::not_migrated:
+            ++report.checked;
+            report.unresolved.push_back(resolution.shown + " (not migrated)");
+            return;
+    }
+}
+
 LinkReport rewrite_links(Document& document, LinkIndex& index, const LinkPage& page) {
     LinkReport report;
-    for (auto& block : document.blocks) {
-        walk_links(block, [&](Node& link) {
-            const LinkResolution resolution = index.resolve(page, link);
-            switch (resolution.status) {
-                case LinkResolution::Status::not_internal:
-                    return;
-                case LinkResolution::Status::resolved:
-                    ++report.checked;
-                    if (!resolution.target_url.empty()) {
-                        link.set_attribute("href", resolution.target_url);
-                        ++report.rewritten;
-                    }
-                    return;
-                case LinkResolution::Status::missing:
-                    ++report.checked;
-                    report.unresolved.push_back(resolution.shown);
-                    return;
-                case LinkResolution::Status::not_migrated:
-                    ++report.checked;
-                    report.unresolved.push_back(resolution.shown + " (not migrated)");
-                    return;
-            }
-        });
-    }
+    visit_links(document, [&](Node& link) { rewrite_link(link, index, page, report); });
     return report;
 }
 

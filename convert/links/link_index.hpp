@@ -77,7 +77,9 @@ struct LinkReport {
     std::vector<std::string> unresolved;  // "Target" for missing items, "Target (not migrated)" for left-out ones
 };
 
-// Checks every link of `document` and, when the index has a plan, points resolved ones at their target URL.
+// Checks one link and, when the index has a plan and it resolves, points it at its target URL; counted in `report`.
+void rewrite_link(Node& link, LinkIndex& index, const LinkPage& page, LinkReport& report);
+// Checks every link of `document` (in visit_links order, document.hpp) with rewrite_link.
 LinkReport rewrite_links(Document& document, LinkIndex& index, const LinkPage& page);
 
 }  // namespace baton::convert
