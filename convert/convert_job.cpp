@@ -1,7 +1,9 @@
 // The convert stage over the workspace: batched reads by item id, one transaction per batch.
 #include "convert/convert_job.hpp"
 
+#include "convert/conversion_version.hpp"
 #include "convert/links/link_index.hpp"
+#include "convert/links/link_marks.hpp"
 #include "convert/parallel_for.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
@@ -35,6 +37,8 @@ struct BatchBody {
     LinkReport links;
     std::string output;
     ConversionReport report;
+    MarkedLinks marked;      // HTML only: the links as read and their tags in `output`, for loads to reuse it
+    std::string link_marks;  // encoded
 };
 
 std::string join_reasons(const ConversionReport& report) {
@@ -57,10 +61,14 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
                              " AND i.id > ?2 ORDER BY i.id LIMIT " + std::to_string(batch_size));
     auto upsert = db.prepare(
         "INSERT INTO converted_bodies(item_id, format, text, raw_nodes, raw_reasons, internal_links, "
-        "unresolved_links, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(item_id, format) DO UPDATE SET "
+        "unresolved_links, run_id, source_hash, conversion_version, link_marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11) ON CONFLICT(item_id, format) DO UPDATE SET "
         "text = excluded.text, raw_nodes = excluded.raw_nodes, raw_reasons = excluded.raw_reasons, "
         "internal_links = excluded.internal_links, unresolved_links = excluded.unresolved_links, "
-        "run_id = excluded.run_id");
+        "run_id = excluded.run_id, source_hash = excluded.source_hash, conversion_version = "
+        "excluded.conversion_version, link_marks = excluded.link_marks");
+    // HTML is what the SQLite target stores: its bodies keep their links marked, so a load can reuse them.
+    const bool reusable = writer.name == "html";
     xmlInitParser();  // libxml2 must be initialised on one thread before the HTML reader runs on several
     ConvertSummary summary;
     summary.plan_run = transform::latest_plan_run(workspace);
@@ -103,11 +111,18 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (!bodies[i].reader) continue;
             bodies[i].page = links.page(rows[i].item_id, rows[i].format);
+            if (reusable) bodies[i].marked.links = link_attributes(bodies[i].document);  // before they are rewritten
             bodies[i].links = rewrite_links(bodies[i].document, links, bodies[i].page);
         }
         parallel_for(rows.size(), [&](std::size_t i) {
             if (!bodies[i].reader) return;
-            bodies[i].output = writer.write(bodies[i].document);
+            if (reusable) {
+                bodies[i].output = write_html_marked(bodies[i].document, bodies[i].marked.marks);
+                bodies[i].link_marks = encode_link_marks(bodies[i].marked);
+                bodies[i].marked = {};
+            } else {
+                bodies[i].output = writer.write(bodies[i].document);
+            }
             bodies[i].report = report_raw_nodes(bodies[i].document);
             bodies[i].document = {};  // the tree is no longer needed: memory stays one batch of outputs
         });
@@ -147,6 +162,12 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
             upsert.bind(4, static_cast<std::int64_t>(body.report.raw_nodes));
             upsert.bind_text_or_null(5, reasons).bind(6, body.links.checked).bind_text_or_null(7, missing_text);
             upsert.bind(8, run_id);
+            if (reusable) {
+                upsert.bind(9, reusable_source_hash(row.format, row.text)).bind(10, conversion_version());
+                upsert.bind(11, body.link_marks);
+            } else {
+                upsert.bind(9, nullptr).bind(10, nullptr).bind(11, nullptr);
+            }
             upsert.run();
             summary.internal_links += body.links.checked;
             summary.rewritten_links += body.links.rewritten;

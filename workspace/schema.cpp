@@ -388,6 +388,14 @@ constexpr std::string_view step_14_plan_load_limit = R"sql(
 ALTER TABLE plans ADD COLUMN max_communities_per_person INTEGER;
 )sql";
 
+// What a conversion to HTML needs to be reused by a load: the hash of the body it was made from, the build's
+// conversion version and where its links are (convert/links/link_marks.hpp).
+constexpr std::string_view step_15_reusable_conversions = R"sql(
+ALTER TABLE converted_bodies ADD COLUMN source_hash TEXT;
+ALTER TABLE converted_bodies ADD COLUMN conversion_version TEXT;
+ALTER TABLE converted_bodies ADD COLUMN link_marks TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<SchemaStep>& schema_steps() {
@@ -406,6 +414,7 @@ const std::vector<SchemaStep>& schema_steps() {
         {12, "owners' keep / archive choices on stale items, messages by item", step_12_item_choices},
         {13, "what each plan did with the owner decisions", step_13_plan_decisions},
         {14, "each plan's limit of communities per person", step_14_plan_load_limit},
+        {15, "converted bodies a load can reuse", step_15_reusable_conversions},
     };
     return steps;
 }

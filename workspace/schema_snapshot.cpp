@@ -4,7 +4,7 @@
 namespace baton::workspace {
 
 const SchemaSnapshot& latest_schema_snapshot() {
-    static const SchemaSnapshot snapshot{14, R"sql(CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    static const SchemaSnapshot snapshot{15, R"sql(CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   command TEXT NOT NULL,
@@ -224,7 +224,7 @@ CREATE TABLE converted_bodies(
   raw_reasons TEXT,
   internal_links INTEGER NOT NULL DEFAULT 0,
   unresolved_links TEXT,
-  run_id INTEGER NOT NULL REFERENCES runs(id));
+  run_id INTEGER NOT NULL REFERENCES runs(id), source_hash TEXT, conversion_version TEXT, link_marks TEXT);
 CREATE UNIQUE INDEX converted_bodies_by_item ON converted_bodies(item_id, format);
 CREATE TABLE owner_decisions(
   id INTEGER PRIMARY KEY,
