@@ -149,6 +149,10 @@ int run_load(const Arguments& arguments) {
     print_counts("content", result.content, dry);
     print_counts("comments", result.comments, dry);
     print_counts("tasks", result.tasks, dry);
+    if (result.bodies_reused + result.bodies_converted > 0) {
+        std::cout << "bodies: " << result.bodies_reused << " reused from baton convert, " << result.bodies_converted
+                  << " converted by this load\n";
+    }
     if (!dry && !redirects.empty()) {
         std::cout << "redirects: " << text::counted(redirect_files.redirects, "legacy URL") << " of "
                   << text::counted(redirect_files.items, "item") << " written to " << redirects.string()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark: `baton load` of about 100 k items (content and comments) into an empty SQLite target, next to
 # the floor (load_floor: every row that load wrote, one prepared INSERT per table, nothing else) measured in the
-# same run; then a second `baton load` of the same plan (nothing to write: the delta check alone). Peak RSS of
+# same run; then a second `baton load` of the same plan (nothing to write: the delta check alone). The pipeline's
+# `baton convert --to html` runs first (timed apart: the convert stage, not the load) and the load reuses its HTML;
+# a load of a copy no convert ran on (every body converted by the load) is timed last, for comparison. Peak RSS of
 # each. Rates count objects (rows of every table: communities, users, memberships, content, comments, tasks).
 #
 # usage: run_load_bench.sh BATON LOAD_FLOOR DATA_DIR SHARED_DIR
@@ -47,6 +49,11 @@ cp "$workspace" "$work"
 rm -f "$work-wal" "$work-shm"
 items=$(sqlite3 "$work" "SELECT count(*) FROM plan_placements WHERE action = 'migrate' AND plan_run = (SELECT max(run_id) FROM plans)")
 echo "items to load: $items (content and comments); load $(cut -d' ' -f1 /proc/loadavg)"
+unconverted=$data_dir/load-bench-unconverted.db
+cp "$work" "$unconverted"
+/usr/bin/time -f '%e %M' -o "$data_dir/convert-bench.time" \
+    "$baton" convert --to html --workspace "$work" --no-progress --redirects '' > /dev/null
+read -r convert_seconds convert_rss < "$data_dir/convert-bench.time"
 
 /usr/bin/time -f '%e %M' -o "$data_dir/load-bench.time" \
     "$baton" load --workspace "$work" --target "sqlite:$target" --no-progress > "$data_dir/load-bench.out"
@@ -59,11 +66,20 @@ read -r again_seconds again_rss < "$data_dir/load-bench.time"
 /usr/bin/time -f '%e %M' -o "$data_dir/load-floor.time" "$floor" "$target" "$data_dir/load-floor.db" > "$data_dir/load-floor.out"
 read -r floor_rows floor_seconds < "$data_dir/load-floor.out"
 read -r _ floor_rss < "$data_dir/load-floor.time"
+rm -f "$target" "$target-wal" "$target-shm"
+/usr/bin/time -f '%e %M' -o "$data_dir/load-bench.time" \
+    "$baton" load --workspace "$unconverted" --target "sqlite:$target" --no-progress > /dev/null
+read -r self_seconds self_rss < "$data_dir/load-bench.time"
+rm -f "$unconverted" "$unconverted-wal" "$unconverted-shm"
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }'; }
 echo
 echo "baton load (empty target):  $load_seconds s for $objects objects, $(rate "$objects" "$load_seconds") objects/s ($(rate "$items" "$load_seconds") items/s), peak RSS $(mb "$load_rss") MB"
 echo "baton load (again, no-op):  $again_seconds s, $(rate "$objects" "$again_seconds") objects/s, peak RSS $(mb "$again_rss") MB"
 echo "floor (prepared inserts):   $floor_seconds s for $floor_rows rows, $(rate "$floor_rows" "$floor_seconds") objects/s, peak RSS $(mb "$floor_rss") MB"
+echo "baton load, no convert first (every body converted by the load): $self_seconds s, $(rate "$objects" "$self_seconds") objects/s, peak RSS $(mb "$self_rss") MB"
+echo "(baton convert --to html before the load, the convert stage: $convert_seconds s, peak RSS $(mb "$convert_rss") MB)"
 awk -v a="$(rate "$objects" "$load_seconds")" -v b="$(rate "$floor_rows" "$floor_seconds")" \
     'BEGIN { printf "baton load / floor: %.0f %%\n", 100 * a / b }'
+awk -v a="$(rate "$objects" "$self_seconds")" -v b="$(rate "$floor_rows" "$floor_seconds")" \
+    'BEGIN { printf "baton load without convert first / floor: %.0f %%\n", 100 * a / b }'

@@ -62,6 +62,9 @@ struct LoadResult {
     LoadCounts content;
     LoadCounts comments;
     LoadCounts tasks;
+    // Bodies written in the target's format: reused from `baton convert` (converted_bodies) or converted by the load.
+    std::int64_t bodies_reused = 0;
+    std::int64_t bodies_converted = 0;
 };
 
 class Loader {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 1: installs what is missing, builds (Release) and runs the main job on the bundled
-# sample WordPress export: extract -> plan -> load -> tasks -> report, into ./demo (SQLite, no server).
+# sample WordPress export: extract -> convert -> plan -> load -> tasks -> report, into ./demo (SQLite, no server).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/setup-debian.sh"
@@ -12,6 +12,7 @@ mkdir -p "$demo"
 cd "$demo"
 sample="$root/samples/wordpress/acme-intranet.xml"
 "$baton" extract "wxr:$sample"
+"$baton" convert --to html
 "$baton" plan
 "$baton" load --target sqlite:platform.db
 "$baton" tasks --out tasks

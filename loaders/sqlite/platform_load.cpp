@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "convert/conversion_version.hpp"
 #include "convert/links/target_body.hpp"
 #include "core/error.hpp"
 #include "core/interrupt.hpp"
@@ -24,6 +25,20 @@ constexpr const char* authors_of_selected =
     "SELECT pp.community_id, i.author_id FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
     "WHERE pp.plan_run = ?1 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.author_id IS NOT NULL";
 
+// `baton convert`'s HTML of a body, reused when it was made from the same body by the same conversion.
+constexpr const char* stored_columns =
+    "coalesce(cb.text, ''), coalesce(cb.source_hash, ''), coalesce(cb.conversion_version, ''), "
+    "coalesce(cb.link_marks, '') ";
+const std::string stored_join = "LEFT JOIN converted_bodies cb ON cb.item_id = i.id AND cb.format = 'html' ";
+
+template <class Row>
+void read_stored(sql::Statement& select, int first, Row& row) {
+    row.stored_html = select.column_text(first);
+    row.stored_source_hash = select.column_text(first + 1);
+    row.stored_version = select.column_text(first + 2);
+    row.stored_marks = select.column_text(first + 3);
+}
+
 }  // namespace
 
 PlatformLoad::PlatformLoad(WriteContext context, sql::Database& workspace, std::int64_t plan_run,
@@ -40,6 +55,8 @@ void PlatformLoad::run(LoadResult& result) {
     convert::LinkIndex links(m_ws, m_plan, scheme);
     load_content(result.content, links);
     load_comments(result.comments, links);
+    result.bodies_reused = m_bodies_reused;
+    result.bodies_converted = m_bodies_converted;
     load_tasks(result.tasks);
     if (m_selection.whole_items) write_deletions(result);
 }
@@ -137,9 +154,10 @@ void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
         "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
-        "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id "
+        "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id, " +
+        std::string(stored_columns) +
         "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
-        "LEFT JOIN item_bodies b ON b.item_id = i.id "
+        "LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
         "WHERE pp.plan_run = ? AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.kind <> 'comment' "
         "ORDER BY i.id");
     select.bind(1, m_plan);
@@ -187,6 +205,7 @@ void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
         row.modified_at = select.column_text(10);
         row.source_id = select.column_int(11);
         row.item_id = select.column_int(12);
+        read_stored(select, 13, row);
         if (reader.in_flight() == reader.capacity()) write(reader.take());
         reader.submit(std::move(row));
     }
@@ -200,6 +219,12 @@ void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
 // On the reader's thread: the body read into a document tree (parsing is most of a conversion and needs no link
 // index, which lives on the workspace connection of the loading thread).
 PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
+    if (!row.stored_marks.empty() && row.stored_version == convert::conversion_version() &&
+        row.stored_source_hash == convert::reusable_source_hash(row.format, row.body)) {
+        row.reusable = convert::decode_link_marks(row.stored_marks);
+        row.stored_marks.clear();
+        if (row.reusable) return std::move(row);
+    }
     try {
         row.document = convert::read_body_for_target(row.body, row.format);
     } catch (const InputError& error) {
@@ -208,11 +233,22 @@ PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
     return std::move(row);
 }
 
-// The body as the platform shows it: sanitised HTML with internal links at their target URLs. A body no reader
-// knows, or one that is not UTF-8, is stored as extracted, with no legacy copy, and reported.
+// The body as the platform shows it: sanitised HTML with internal links at their target URLs, from `baton convert`'s
+// HTML with its links pointed here when that fits the body, else converted now. A body no reader knows, or one that
+// is not UTF-8, is stored as extracted, with no legacy copy, and reported.
 PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, BodyRow& row,
                                                    const std::string& community) {
     static const convert::WriterKind& html = *convert::find_writer("html");
+    if (row.reusable) {
+        auto spliced = convert::splice_links(row.stored_html, *row.reusable, links, links.page(row.item_id, row.format));
+        if (spliced) {
+            ++m_bodies_reused;
+            report_unresolved(row, spliced->links.unresolved, community);
+            return {"html", std::move(spliced->html), true};
+        }
+        row.reusable.reset();  // marks that do not fit their HTML: converted here instead
+        row = read_body(row);
+    }
     if (!row.read_error.empty()) {
         m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
                                    "body stored as extracted: " + row.read_error, row.source_id);
@@ -222,19 +258,23 @@ PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, 
                                    row.source_id);
     }
     if (!row.document) return {row.format, row.body, false};
+    ++m_bodies_converted;
     auto converted = convert::finish_body_for_target(links, row.item_id, row.format, std::move(*row.document), html);
-    // Links that name no migrated item stay as they were, reported for the community's owner.
-    if (const auto& missing = converted.links.unresolved; !missing.empty()) {
-        std::string list;
-        for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
-        m_context.recorder.message("warning", "load.unresolved-link", row.legacy_key,
-                                   row.legacy_key + " links to " +
-                                       text::counted(static_cast<std::int64_t>(missing.size()), "page") +
-                                       " not on the platform: " + list + " (for the owner of community " + community +
-                                       ")",
-                                   row.source_id);
-    }
+    report_unresolved(row, converted.links.unresolved, community);
     return {"html", std::move(converted.conversion.output), true};
+}
+
+// Links that name no migrated item stay as they were, reported for the community's owner.
+void PlatformLoad::report_unresolved(const BodyRow& row, const std::vector<std::string>& missing,
+                                     const std::string& community) {
+    if (missing.empty()) return;
+    std::string list;
+    for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
+    m_context.recorder.message("warning", "load.unresolved-link", row.legacy_key,
+                               row.legacy_key + " links to " +
+                                   text::counted(static_cast<std::int64_t>(missing.size()), "page") +
+                                   " not on the platform: " + list + " (for the owner of community " + community + ")",
+                               row.source_id);
 }
 
 // Comment bodies are converted as content bodies are, their links reported under the comment's key.
@@ -245,9 +285,10 @@ void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) 
     auto select = m_ws.prepare(
         "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
         "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.text, ''), coalesce(i.status, ''), "
-        "coalesce(i.created_at, ''), i.source_id, pp.community_id, coalesce(b.format, ''), i.id "
+        "coalesce(i.created_at, ''), i.source_id, pp.community_id, coalesce(b.format, ''), i.id, " +
+        std::string(stored_columns) +
         "FROM plan_placements pp JOIN items i ON "
-        "i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id "
+        "i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
         "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ? AND pp.item_id IN "
         "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY i.id");
     select.bind(1, m_plan);
@@ -290,6 +331,7 @@ void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) 
         row.community_id = select.column_int(8);
         row.format = select.column_text(9);
         row.item_id = select.column_int(10);
+        read_stored(select, 11, row);
         if (reader.in_flight() == reader.capacity()) write(reader.take());
         reader.submit(std::move(row));
     }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "convert/links/link_index.hpp"
+#include "convert/links/link_marks.hpp"
 #include "loaders/common/load_selection.hpp"
 #include "loaders/sqlite/upsert_table.hpp"
 
@@ -42,11 +43,15 @@ private:
         std::string kind, title, status, created_at, modified_at;
         std::string parent_key;  // content: the parent item's; comments: the comment replied to
         std::string format, body;
+        // `baton convert`'s HTML of the body (converted_bodies), its source hash, conversion version and link marks.
+        std::string stored_html, stored_source_hash, stored_version, stored_marks;
+        std::optional<convert::MarkedLinks> reusable;  // the stored HTML's marks, when it can be reused
         std::optional<convert::Document> document;  // nullopt: no reader knows the format, or read_error
         std::string read_error;                      // not UTF-8
     };
     static BodyRow read_body(BodyRow& row);
     PlatformBody target_body(convert::LinkIndex& links, BodyRow& row, const std::string& community);
+    void report_unresolved(const BodyRow& row, const std::vector<std::string>& missing, const std::string& community);
     std::string free_slug(const std::string& slug, const std::string& legacy_key);
     std::string due_date(std::int64_t offset_days) const;
     void load_communities(LoadCounts& counts);
@@ -66,6 +71,8 @@ private:
     // Workspace id -> what was loaded; bounded by communities and people, not items.
     std::unordered_map<std::int64_t, Loaded> m_communities;
     std::unordered_map<std::int64_t, Loaded> m_users;
+    std::int64_t m_bodies_reused = 0;
+    std::int64_t m_bodies_converted = 0;
     bool m_content_was_empty = false;
     bool m_comments_were_empty = false;
 };

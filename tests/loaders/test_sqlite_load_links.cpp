@@ -197,3 +197,93 @@ TEST(SqliteLoadLinks, BodiesNoReaderKnowsAreStoredAsExtractedAndReported) {
 }
 
 }  // namespace baton::test
+
+namespace baton::test {
+namespace {
+
+// Every content and comment row of a target, with what baton wrote of it.
+std::string target_bodies(const std::string& platform) {
+    return platform_text(platform,
+                         "SELECT group_concat(row, char(10)) FROM (SELECT legacy_key || ' ' || coalesce(body_format, '') "
+                         "|| ' ' || body || ' ' || coalesce(legacy_body, '') || ' ' || content_hash AS row FROM content "
+                         "UNION ALL SELECT legacy_key || ' ' || coalesce(body_format, '') || ' ' || body || ' ' || "
+                         "coalesce(legacy_body, '') || ' ' || content_hash FROM comments ORDER BY 1)");
+}
+
+std::string workspace_messages(const std::string& workspace_file, const std::string& code) {
+    workspace::Workspace workspace(workspace_file, workspace::Access::existing);
+    return query_text(workspace, "SELECT group_concat(item_key || ': ' || text, char(10)) FROM (SELECT item_key, text "
+                                 "FROM messages WHERE code = '" + code + "' ORDER BY item_key, text)");
+}
+
+}  // namespace
+
+// A load after `baton convert --to html` reuses its HTML, re-pointing the links at this load's URLs, and the target
+// gets exactly what a load converting every body itself writes; a body changed since, or HTML of another build's
+// conversion, is converted by the load.
+TEST(SqliteLoadLinks, BodiesFromBatonConvertAreReusedAndLoadTheSame) {
+    TempDir reusing;
+    TempDir converting;
+    for (const TempDir* dir : {&reusing, &converting}) {
+        const std::string folder = dir->path().string();
+        ASSERT_EQ(run_baton("extract wxr:" + source_file("samples/wordpress/acme-intranet.xml"), folder).exit_code, 0);
+        ASSERT_EQ(run_baton("extract mediawiki:" + fixture("mediawiki-xml/pair-0.10.xml"), folder).exit_code, 0);
+        ASSERT_EQ(run_baton("plan", folder).exit_code, 0);
+    }
+    // Converted for another site: the load points the links at its own.
+    const auto convert = run_baton("convert --to html --base-url https://old.example.org", reusing.path().string());
+    ASSERT_EQ(convert.exit_code, 0) << convert.err;
+    const std::string load = "load --base-url https://collab.example.com";
+    const auto reused = run_baton(load, reusing.path().string());
+    ASSERT_EQ(reused.exit_code, 0) << reused.err;
+    const auto converted = run_baton(load, converting.path().string());
+    ASSERT_EQ(converted.exit_code, 0) << converted.err;
+    const std::int64_t bodies = platform_int(reusing.file("platform.db"),
+                                             "SELECT (SELECT count(*) FROM content WHERE body_format = 'html') + "
+                                             "(SELECT count(*) FROM comments WHERE body_format = 'html')");
+    ASSERT_GT(bodies, 20);
+    // `baton convert` leaves empty bodies out; the load writes them as empty HTML.
+    const std::int64_t empty = platform_int(reusing.file("platform.db"),
+                                            "SELECT (SELECT count(*) FROM content WHERE body = '') + "
+                                            "(SELECT count(*) FROM comments WHERE body = '')");
+    const std::int64_t stored = bodies - empty;
+    const auto counted = [](std::int64_t reused_bodies, std::int64_t converted_bodies) {
+        return "bodies: " + std::to_string(reused_bodies) + " reused from baton convert, " +
+               std::to_string(converted_bodies) + " converted by this load";
+    };
+    EXPECT_NE(reused.out.find(counted(stored, empty)), std::string::npos) << reused.out;
+    EXPECT_NE(converted.out.find(counted(0, bodies)), std::string::npos) << converted.out;
+    const std::string expected = target_bodies(converting.file("platform.db"));
+    EXPECT_NE(expected.find("href=\"https://collab.example.com/c/"), std::string::npos);
+    EXPECT_EQ(expected.find("old.example.org"), std::string::npos);
+    EXPECT_EQ(target_bodies(reusing.file("platform.db")), expected);
+    EXPECT_EQ(workspace_messages(reusing.file("baton.db"), "load.unresolved-link"),
+              workspace_messages(converting.file("baton.db"), "load.unresolved-link"));
+    EXPECT_NE(workspace_messages(reusing.file("baton.db"), "load.unresolved-link"), "");
+
+    // Nothing changed: reloads reuse every body and write nothing.
+    const auto again = run_baton(load, reusing.path().string());
+    EXPECT_NE(again.out.find("content: 0 created, 0 updated"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find(counted(stored, empty)), std::string::npos) << again.out;
+
+    // One body changed after the conversion, one conversion from another build: both converted by the load.
+    {
+        workspace::Workspace workspace(reusing.file("baton.db"), workspace::Access::existing);
+        workspace.db().exec("UPDATE item_bodies SET text = text || ' <a href=\"/?p=17\">see the handbook</a>' WHERE "
+                            "item_id = (SELECT id FROM items WHERE key = 'post:15')");
+        ASSERT_EQ(workspace.db().changes(), 1);
+        workspace.db().exec("UPDATE converted_bodies SET conversion_version = 'another build' WHERE item_id = (SELECT id "
+                            "FROM items WHERE key = 'post:17')");
+        ASSERT_EQ(workspace.db().changes(), 1);
+    }
+    const auto changed = run_baton(load, reusing.path().string());
+    ASSERT_EQ(changed.exit_code, 0) << changed.err;
+    EXPECT_NE(changed.out.find(counted(stored - 2, empty + 2)), std::string::npos) << changed.out;
+    EXPECT_NE(changed.out.find("content: 0 created, 1 updated"), std::string::npos) << changed.out;
+    const std::string post = platform_text(reusing.file("platform.db"),
+                                           "SELECT body FROM content WHERE legacy_key LIKE '%#post:15'");
+    EXPECT_NE(post.find("see the handbook</a>"), std::string::npos) << post;
+    EXPECT_NE(post.find("href=\"https://collab.example.com/c/"), std::string::npos) << post;
+}
+
+}  // namespace baton::test
