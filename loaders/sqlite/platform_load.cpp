@@ -216,8 +216,9 @@ void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
         "WHERE parent_id IS NOT (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key)");
 }
 
-// On the reader's thread: the body read into a document tree (parsing is most of a conversion and needs no link
-// index, which lives on the workspace connection of the loading thread).
+// On the reader's thread: `baton convert`'s HTML taken when it is still current (its marks decoded), else the body
+// read into a document tree (parsing is most of a conversion and needs no link index, which lives on the workspace
+// connection of the loading thread).
 PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
     if (!row.stored_marks.empty() && row.stored_version == convert::conversion_version() &&
         row.stored_source_hash == convert::reusable_source_hash(row.format, row.body)) {
