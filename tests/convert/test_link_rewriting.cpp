@@ -147,14 +147,8 @@ TEST(LinkRewriting, RedirectMapListsEveryLegacyUrlOfMigratedItems) {
 TEST(LinkRewriting, WikiLinksOfMediaWikiDokuWikiAndConfluence) {
     TempDir dir;
     workspace::Workspace workspace(dir.file("w.db"), workspace::Access::create);
-    write_file(dir.file("wiki.xml"), R"(<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
-  <siteinfo><sitename>Intranet</sitename><base>https://wiki.acme.example/wiki/Main_Page</base>
-    <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
-  <page><title>Leave policy</title><ns>0</ns><id>1</id><revision><id>11</id><timestamp>2024-01-01T00:00:00Z</timestamp>
-    <contributor><username>Alice</username><id>1</id></contributor><text>See [[sick leave#Forms|sick leave]], [[Parental leave]] and [https://wiki.acme.example/wiki/Sick_leave the same].</text></revision></page>
-  <page><title>Sick leave</title><ns>0</ns><id>2</id><revision><id>12</id><timestamp>2024-01-02T00:00:00Z</timestamp>
-    <contributor><username>Alice</username><id>1</id></contributor><text>Back to [[Leave policy]].</text></revision></page>
-</mediawiki>)");
+    write_file(dir.file("wiki.xml"), leave_wiki_export("See [[sick leave#Forms|sick leave]], [[Parental leave]] and "
+                                                       "[https://wiki.acme.example/wiki/Sick_leave the same]."));
     extract_source(workspace, "mediawiki", dir.file("wiki.xml"));
     extract_source(workspace, "dokuwiki", fixture("dokuwiki/data"));
     extract_source(workspace, "confluence", fixture("confluence/4.3.2"));

@@ -33,6 +33,18 @@ std::string fixture(const std::string& relative) { return std::string(BATON_FIXT
 
 std::string wxr_fixture(const std::string& name) { return fixture("wordpress-wxr/" + name); }
 
+std::string leave_wiki_export(const std::string& leave_policy_text) {
+    return R"(<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <siteinfo><sitename>Intranet</sitename><base>https://wiki.acme.example/wiki/Main_Page</base>
+    <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
+  <page><title>Leave policy</title><ns>0</ns><id>1</id><revision><id>11</id><timestamp>2024-01-01T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>)" +
+           leave_policy_text + R"(</text></revision></page>
+  <page><title>Sick leave</title><ns>0</ns><id>2</id><revision><id>12</id><timestamp>2024-01-02T00:00:00Z</timestamp>
+    <contributor><username>Alice</username><id>1</id></contributor><text>Back to [[Leave policy]].</text></revision></page>
+</mediawiki>)";
+}
+
 std::string source_file(const std::string& relative) { return std::string(BATON_SOURCE_DIR) + "/" + relative; }
 
 std::string read_file(const std::string& path) {

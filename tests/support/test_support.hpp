@@ -27,6 +27,9 @@ private:
 
 [[nodiscard]] std::string fixture(const std::string& relative);  // ../shared/fixtures/<relative>
 [[nodiscard]] std::string wxr_fixture(const std::string& name);  // ../shared/fixtures/wordpress-wxr/<name>
+// A two-page MediaWiki export of https://wiki.acme.example: "Leave policy" (wikitext `leave_policy_text`) and
+// "Sick leave", which links back to it; for the link tests.
+[[nodiscard]] std::string leave_wiki_export(const std::string& leave_policy_text);
 [[nodiscard]] std::string source_file(const std::string& relative);  // <project root>/<relative>
 [[nodiscard]] std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
