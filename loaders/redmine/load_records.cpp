@@ -23,9 +23,7 @@ LoadRecords::LoadRecords(workspace::Workspace& workspace, std::string target, st
           "run_id = excluded.run_id, status = 'failed', updated_at = excluded.updated_at")),
       m_journal(workspace.db().prepare("INSERT INTO load_journal(run_id, target, object_kind, legacy_key, target_id, "
                                        "action, before) VALUES (?, ?, ?, ?, ?, ?, ?)")),
-      m_pending(workspace.db().prepare("INSERT INTO load_journal(run_id, target, object_kind, legacy_key, target_id, "
-                                       "action, before) VALUES (?, ?, ?, ?, '', 'created', ?)")),
-      m_resolve_pending(workspace.db().prepare("UPDATE load_journal SET target_id = ?, before = NULL WHERE id = ?")),
+      m_resolve_pending(workspace.db().prepare("UPDATE load_journal SET target_id = ?, before = ? WHERE id = ?")),
       m_conflict(workspace.db().prepare("INSERT INTO load_conflicts(run_id, target, object_kind, legacy_key, target_id, "
                                         "community_slug, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {}
 
@@ -59,20 +57,34 @@ void LoadRecords::failed(const std::string& kind, const std::string& legacy_key,
 }
 
 void LoadRecords::pending_create(const std::string& kind, const std::string& legacy_key, const std::string& lookup) {
+    journal_ahead(kind, legacy_key, {}, "created", lookup);
+}
+
+void LoadRecords::pending_update(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                                 const std::string& before_json) {
+    journal_ahead(kind, legacy_key, target_id, "updated", before_json);
+}
+
+void LoadRecords::journal_ahead(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                                const char* action, const std::string& before_json) {
     const std::lock_guard lock(m_pending_mutex);
     const auto [row, added] = m_pending_rows.try_emplace(kind + '\n' + legacy_key, 0);
-    if (!added) return;  // a retry of the same create
-    m_pending.bind(1, m_run).bind(2, m_target).bind(3, kind).bind(4, legacy_key).bind(5, lookup).run();
+    if (!added) return;  // a retry of the same write
+    m_journal.bind(1, m_run).bind(2, m_target).bind(3, kind).bind(4, legacy_key).bind(5, target_id).bind(6, action);
+    m_journal.bind_text_or_null(7, before_json).run();
     row->second = m_workspace.db().last_insert_rowid();
 }
 
 void LoadRecords::journal(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
                           const std::string& action, const std::string& before_json) {
-    if (action == "created") {
+    if (action == "created" || action == "updated") {
         const std::lock_guard lock(m_pending_mutex);
         if (const auto pending = m_pending_rows.find(kind + '\n' + legacy_key); pending != m_pending_rows.end()) {
-            // Without a target id the row keeps its lookup, for rollback to find the object with.
-            if (!target_id.empty()) m_resolve_pending.bind(1, target_id).bind(2, pending->second).run();
+            // A create answered without a target id keeps its lookup, for rollback to find the object with.
+            if (!target_id.empty()) {
+                m_resolve_pending.bind(1, target_id).bind_text_or_null(2, before_json);
+                m_resolve_pending.bind(3, pending->second).run();
+            }
             m_pending_rows.erase(pending);
             return;
         }

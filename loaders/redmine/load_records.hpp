@@ -18,8 +18,8 @@ struct MapRow {
     std::string status;
 };
 
-// Written from the load's main thread only (workers hand their outcomes back), except pending_create, which the
-// workers call while the main thread waits for their batch.
+// Written from the load's main thread only (workers hand their outcomes back), except pending_create and
+// pending_update, which the workers call while the main thread waits for their batch.
 class LoadRecords {
 public:
     LoadRecords(workspace::Workspace& workspace, std::string target, std::int64_t run_id);
@@ -33,7 +33,11 @@ public:
     // A create about to be sent: a `created` journal row with no target id yet and `lookup` (create_lookup) as
     // its before, committed before the request goes out. Once per object and run; thread-safe.
     void pending_create(const std::string& kind, const std::string& legacy_key, const std::string& lookup);
-    // For `created`, the object's pending row (if any) gets its target id; otherwise a row is added.
+    // An update about to be sent: its `updated` journal row with the before-image, committed first (rolling back
+    // an update that never arrived writes the same state again). Once per object and run; thread-safe.
+    void pending_update(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                        const std::string& before_json);
+    // For `created` and `updated`, the object's pending row (if any) gets the answer; otherwise a row is added.
     void journal(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
                  const std::string& action, const std::string& before_json);
     void message(std::int64_t source_id, const model::Message& message);
@@ -51,11 +55,13 @@ private:
     sql::Statement m_imported;
     sql::Statement m_failed;
     sql::Statement m_journal;
-    sql::Statement m_pending;
     sql::Statement m_resolve_pending;
     std::mutex m_pending_mutex;
     std::map<std::string, std::int64_t> m_pending_rows;  // kind '\n' legacy key -> journal row, until answered
     sql::Statement m_conflict;
+
+    void journal_ahead(const std::string& kind, const std::string& legacy_key, const std::string& target_id,
+                       const char* action, const std::string& before_json);
 };
 
 }  // namespace baton::load::redmine

@@ -31,6 +31,9 @@ LoadSession::LoadSession(workspace::Workspace& workspace, std::int64_t plan_run,
     m_sync.before_create = [&records](const Unit& unit, const std::string& lookup) {
         records.pending_create(unit.kind, unit.legacy_key, lookup);
     };
+    m_sync.before_update = [&records](const Unit& unit, const std::string& target_id, const std::string& before) {
+        records.pending_update(unit.kind, unit.legacy_key, target_id, before);
+    };
     m_item_keys.insert(options.item_keys.begin(), options.item_keys.end());
 }
 

@@ -27,6 +27,9 @@ struct SyncContext {
     // Called on the worker right before each create is sent, with the unit and the object's lookup: journals the
     // create ahead (LoadRecords::pending_create). May be empty.
     std::function<void(const Unit&, const std::string& lookup)> before_create;
+    // Called on the worker right before each update is sent, with the object's target id and its state before (the
+    // before-image): journals the update ahead (LoadRecords::pending_update). May be empty.
+    std::function<void(const Unit&, const std::string& target_id, const std::string& before_json)> before_update;
 };
 
 // Runs a whole find/create/update under bounded retries: after a TransientError the object is looked up
@@ -59,6 +62,7 @@ Outcome sync_object(const SyncContext& context, const Unit& unit, const ObjectOp
             return make_outcome(Action::unchanged, ops.target_id(*current), found_hash);
         }
         if (context.dry_run) return make_outcome(Action::updated, ops.target_id(*current));
+        if (context.before_update) context.before_update(unit, ops.target_id(*current), current->json());
         ops.update(*current);
         const std::optional<T> back = ops.find();
         return make_outcome(Action::updated, ops.target_id(*current), back ? back->hash() : std::string(), "", current->json());

@@ -163,4 +163,47 @@ TEST(RedmineResume, RollbackOfALoadKilledAnywhereRemovesWhatItCreated) {
     EXPECT_GT(removed, kills);
 }
 
+// Updates are journalled before they are sent too: a delta load killed at any point and rolled back leaves Redmine
+// as the load before it left it (page texts, issues), the update in flight included.
+TEST(RedmineResume, RollbackOfADeltaLoadKilledAnywherePutsTheOldStateBack) {
+    ASSERT_TRUE(redmine_server().up) << redmine_server().log;
+    RedmineProbe probe(redmine_server().url);
+    RedmineWorkspace ws("rbk8");
+    const std::string workspace_file = ws.planned.workspace.db().path();
+    const std::string folder = std::filesystem::path(workspace_file).parent_path().string();
+    const std::string load = "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) +
+                             " --target " + shell_quote("redmine:" + redmine_server().url);
+    const auto first = run_baton(load, folder);
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    const std::string loaded = redmine_state(ws, probe);
+    // Every page text and every task changes: the next load updates them.
+    ws.planned.workspace.db().exec("UPDATE item_bodies SET text = text || ' Edited.'");
+    ws.planned.workspace.db().exec("UPDATE plan_tasks SET title = title || ' (revised)'");
+    int kills = 0;
+    std::int64_t killed_with_updates = 0;
+    // The first 20 or so kill points pass projects, users and memberships the delta leaves unchanged.
+    for (int kill_after = 21;; kill_after += 5) {
+        ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
+        const auto run = run_baton(load, folder);
+        ::unsetenv("BATON_TEST_KILL_AFTER");
+        const std::int64_t last = query_int(ws.planned.workspace, "SELECT max(id) FROM runs WHERE command = 'load'");
+        SCOPED_TRACE("killed after " + std::to_string(kill_after) + " objects");
+        if (run.exit_code == 0) {
+            EXPECT_NE(redmine_state(ws, probe), loaded);  // the whole delta load went through
+            EXPECT_EQ(ws.roll_back(last).failed, 0);
+            EXPECT_EQ(redmine_state(ws, probe), loaded);
+            break;
+        }
+        ++kills;
+        ASSERT_LT(kills, 100);
+        killed_with_updates += query_int(ws.planned.workspace, "SELECT count(*) > 0 FROM load_journal WHERE run_id = " +
+                                                                   std::to_string(last) + " AND action = 'updated'");
+        const load::RollbackResult undone = ws.roll_back(last);
+        EXPECT_EQ(undone.failed, 0);
+        EXPECT_EQ(redmine_state(ws, probe), loaded);
+    }
+    EXPECT_GE(kills, 5);
+    EXPECT_GE(killed_with_updates, 5);
+}
+
 }  // namespace baton::test
