@@ -1,10 +1,8 @@
 // The content of a Redmine load: items as wiki pages written by their authors, with their history replayed and
 // their comments kept on the page; attachments uploaded onto their item's page.
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "convert/links/target_body.hpp"
 #include "core/error.hpp"
@@ -26,13 +24,6 @@ struct CommentRow {
     std::string legacy_key, item_key, content_hash;
     std::int64_t source_id = 0;
 };
-
-std::string read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 }  // namespace
 
@@ -284,7 +275,7 @@ void LoadSession::load_attachments(LoadCounts& content) {
                     sync.before_create(self, create_lookup({{"project", project}, {"title", title}, {"filename", filename}}));
                 }
                 upload_sent = true;
-                const std::string token = api.upload(read_whole_file(file), filename);
+                const std::string token = api.upload(file, filename);
                 if (of_an_item) {
                     // Same text, new upload: Redmine attaches the file without a new page version.
                     const auto current = api.wiki_page(project, title);

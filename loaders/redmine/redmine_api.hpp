@@ -109,8 +109,9 @@ public:
     void add_project_file(const std::string& project, const Upload& upload);
     // Ids and markers of the issues of `project` whose description carries a baton legacy marker (for verify).
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> marked_issues(const std::string& project);
-    [[nodiscard]] std::string upload(const std::string& bytes, const std::string& filename) {
-        return m_client.upload(bytes, filename);
+    // The upload token of `file` (streamed from disk) under the name `filename`.
+    [[nodiscard]] std::string upload(const std::string& file, const std::string& filename) {
+        return m_client.upload(file, filename);
     }
 
     // The issue of `project` whose description carries `marker` (closed ones too).

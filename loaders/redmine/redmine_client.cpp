@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
@@ -81,8 +84,31 @@ void RedmineClient::sleep_backoff(int attempt) {
     sleep_seconds(base * std::uniform_real_distribution<double>(0.5, 1.0)(random));
 }
 
+namespace {
+
+// Sends the first `size` bytes of `file` into a request body, 64 KiB at a time (memory stays flat whatever its size).
+void send_file(std::ostream& out, const std::string& file, std::uint64_t size) {
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> buffer(64 * 1024);
+    std::uint64_t sent = 0;
+    while (sent < size) {
+        if (!out) throw Poco::IOException("the connection failed while " + file + " was being uploaded");
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), size - sent)));
+        const std::streamsize got = in.gcount();
+        if (got <= 0) {
+            throw std::runtime_error(file + ": ended after " + std::to_string(sent) + " of " + std::to_string(size) +
+                                     " bytes while it was being uploaded");
+        }
+        out.write(buffer.data(), got);
+        sent += static_cast<std::uint64_t>(got);
+    }
+}
+
+}  // namespace
+
 Response RedmineClient::send(const std::string& method, const std::string& path, const std::string& body,
-                             const std::string& content_type, const std::string& switch_user) {
+                             const std::string& content_type, const std::string& switch_user,
+                             const std::string& body_file) {
     // A POST that may have reached Redmine is not repeated here: the caller looks the object up first.
     const bool idempotent = method != Poco::Net::HTTPRequest::HTTP_POST;
     const bool writes = method != Poco::Net::HTTPRequest::HTTP_GET;
@@ -104,12 +130,22 @@ Response RedmineClient::send(const std::string& method, const std::string& path,
             Poco::Net::HTTPRequest request(method, m_endpoint.base_path + path, Poco::Net::HTTPMessage::HTTP_1_1);
             request.set("X-Redmine-API-Key", m_api_key);
             if (!switch_user.empty()) request.set("X-Redmine-Switch-User", switch_user);
+            const std::uint64_t size = body_file.empty() ? body.size() : std::filesystem::file_size(body_file);
             if (writes) {
                 request.setContentType(content_type);
-                request.setContentLength(static_cast<std::streamsize>(body.size()));
+                request.setContentLength(static_cast<std::streamsize>(size));
             }
             std::ostream& out = m_session->sendRequest(request);
-            out.write(body.data(), static_cast<std::streamsize>(body.size()));
+            if (body_file.empty()) {
+                out.write(body.data(), static_cast<std::streamsize>(body.size()));
+            } else {
+                try {
+                    send_file(out, body_file, size);
+                } catch (const std::runtime_error&) {
+                    m_session.reset();  // the request was cut short: the connection cannot be reused
+                    throw;
+                }
+            }
             Poco::Net::HTTPResponse answer;
             std::istream& in = m_session->receiveResponse(answer);
             Poco::StreamCopier::copyToString(in, response.body);
@@ -174,12 +210,12 @@ Response RedmineClient::write(const std::string& method, const std::string& path
     return response;
 }
 
-std::string RedmineClient::upload(const std::string& bytes, const std::string& filename) {
+std::string RedmineClient::upload(const std::string& file, const std::string& filename) {
     const std::string path = "/uploads.json?filename=" + url_encode(filename);
     // An upload is only a token until a page takes it: repeating one after a dropped connection is harmless.
     for (int attempt = 1;; ++attempt) {
         try {
-            Response response = send(Poco::Net::HTTPRequest::HTTP_POST, path, bytes, "application/octet-stream", {});
+            Response response = send(Poco::Net::HTTPRequest::HTTP_POST, path, {}, "application/octet-stream", {}, file);
             if (response.status >= 400) {
                 throw RefusedError(response.status, "POST /uploads.json: HTTP " + std::to_string(response.status) +
                                                         ": " + snippet(response.body));

@@ -90,12 +90,14 @@ public:
     // of a 2xx answer; RefusedError for a 4xx (404 included), TransientError when retries ran out.
     Response write(const std::string& method, const std::string& path, const std::string& json,
                    const std::string& switch_user = {});
-    // POST /uploads.json with raw bytes; the upload token.
-    [[nodiscard]] std::string upload(const std::string& bytes, const std::string& filename);
+    // POST /uploads.json with the bytes of `file`, streamed from disk; the upload token.
+    [[nodiscard]] std::string upload(const std::string& file, const std::string& filename);
 
 private:
+    // The body is `body`, or when `body_file` is given that file's bytes, streamed.
     Response send(const std::string& method, const std::string& path, const std::string& body,
-                  const std::string& content_type, const std::string& switch_user);
+                  const std::string& content_type, const std::string& switch_user,
+                  const std::string& body_file = {});
     void sleep_backoff(int attempt);
     Endpoint m_endpoint;
     std::string m_api_key;

@@ -57,13 +57,16 @@ chown www-data "$state"
 runuser -u www-data -- test -w "$state/redmine.sqlite3" \
   || fail "www-data cannot reach $state (a parent folder is private?): Redmine runs as www-data"
 
-# REST on, no notification events, Markdown text, and an API key for the admin: written straight into this
+# REST on, no notification events, Markdown text, attachments up to 100 MB (Redmine's default is 5 MB; a test
+# uploads a larger one), and an API key for the admin: written straight into this
 # instance's database copy (a Rails runner would cost a second boot of Redmine).
 db="$state/redmine.sqlite3"
 key=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
-sqlite3 "$db" "DELETE FROM settings WHERE name IN ('rest_api_enabled', 'notified_events', 'text_formatting');
+sqlite3 "$db" "DELETE FROM settings WHERE name IN ('rest_api_enabled', 'notified_events', 'text_formatting',
+    'attachment_max_size');
   INSERT INTO settings(name, value, updated_on) VALUES ('rest_api_enabled', '1', datetime('now')),
-    ('notified_events', '--- []' || char(10), datetime('now')), ('text_formatting', 'common_mark', datetime('now'));
+    ('notified_events', '--- []' || char(10), datetime('now')), ('text_formatting', 'common_mark', datetime('now')),
+    ('attachment_max_size', '102400', datetime('now'));
   DELETE FROM tokens WHERE action = 'api' AND user_id = (SELECT id FROM users WHERE login = 'admin');
   INSERT INTO tokens(user_id, action, value, created_on, updated_on)
     VALUES ((SELECT id FROM users WHERE login = 'admin'), 'api', '$key', datetime('now'), datetime('now'));" \

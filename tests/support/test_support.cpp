@@ -2,7 +2,9 @@
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <random>
@@ -109,6 +111,29 @@ CommandResult run_command(const std::string& command_line, const std::string& di
                                 "' < /dev/null";
     const int status = std::system(command.c_str());
     CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(out_file);
+    result.err = read_file(err_file);
+    return result;
+}
+
+CommandResult run_baton_measured(const std::string& arguments, const std::string& directory,
+                                 std::int64_t& peak_rss_kib) {
+    const std::string out_file = directory + "/.stdout";
+    const std::string err_file = directory + "/.stderr";
+    // exec: the shell becomes baton, so the child waited for is baton itself.
+    const std::string command = "cd '" + directory + "' && CI=true exec '" + std::string(BATON_BINARY) + "' " +
+                                arguments + " > '" + out_file + "' 2> '" + err_file + "' < /dev/null";
+    CommandResult result;
+    const pid_t child = fork();
+    if (child == 0) {
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage usage {};
+    if (child < 0 || wait4(child, &status, 0, &usage) != child) return result;
+    peak_rss_kib = usage.ru_maxrss;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = read_file(out_file);
     result.err = read_file(err_file);
