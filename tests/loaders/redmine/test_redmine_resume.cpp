@@ -16,6 +16,22 @@ namespace {
 
 std::string shell_quote(const std::string& value) { return "'" + value + "'"; }
 
+// The folder to run baton in and the command line of a CLI load of `ws` into the test Redmine.
+std::pair<std::string, std::string> cli_load(RedmineWorkspace& ws) {
+    const std::string workspace_file = ws.planned.workspace.db().path();
+    return {std::filesystem::path(workspace_file).parent_path().string(),
+            "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) + " --target " +
+                shell_quote("redmine:" + redmine_server().url)};
+}
+
+// Runs `command` in `folder` with the test hook that SIGKILLs baton at its `kill_after`th kill point.
+CommandResult run_killed_after(int kill_after, const std::string& command, const std::string& folder) {
+    ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
+    CommandResult run = run_baton(command, folder);
+    ::unsetenv("BATON_TEST_KILL_AFTER");
+    return run;
+}
+
 // What Redmine holds for the plan of `ws`, with its tag written as TAG: per project its wiki pages (title, text,
 // attachment names), its memberships (login and roles) and its issues (subject, assignee, due date), sorted.
 std::string redmine_state(RedmineWorkspace& ws, RedmineProbe& probe) {
@@ -88,16 +104,12 @@ TEST(RedmineResume, LoadKilledAtTwentyPointsEndsLikeOneCleanLoad) {
 
     RedmineWorkspace ws("rs2");
     const std::string workspace_file = ws.planned.workspace.db().path();
-    const std::string folder = std::filesystem::path(workspace_file).parent_path().string();
-    const std::string load = "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) +
-                             " --target " + shell_quote("redmine:" + redmine_server().url);
+    const auto [folder, load] = cli_load(ws);
     // Each run goes through every object again (those already there are found and left as they are), so killing
     // after 2, 5, 8 ... objects moves the kill point a little further through the load each time.
     int kills = 0;
     for (int kill_after = 2;; kill_after += 3) {
-        ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
-        const auto run = run_baton(load, folder);
-        ::unsetenv("BATON_TEST_KILL_AFTER");
+        const auto run = run_killed_after(kill_after, load, folder);
         if (run.exit_code == 0) break;  // the whole load fits before this kill point
         SCOPED_TRACE("killed after " + std::to_string(kill_after) + " objects");
         EXPECT_EQ(run.out, "") << run.err;  // killed before its summary
@@ -125,10 +137,7 @@ TEST(RedmineResume, RollbackOfALoadKilledAnywhereRemovesWhatItCreated) {
     ASSERT_TRUE(redmine_server().up) << redmine_server().log;
     RedmineProbe probe(redmine_server().url);
     RedmineWorkspace ws("rbk7");
-    const std::string workspace_file = ws.planned.workspace.db().path();
-    const std::string folder = std::filesystem::path(workspace_file).parent_path().string();
-    const std::string load = "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) +
-                             " --target " + shell_quote("redmine:" + redmine_server().url);
+    const auto [folder, load] = cli_load(ws);
     const std::string users = "/users.json?status=&limit=1&name=" + ws.tag;
     const std::string before = redmine_state(ws, probe);
     ASSERT_EQ(before.find("page "), std::string::npos) << before;
@@ -138,9 +147,7 @@ TEST(RedmineResume, RollbackOfALoadKilledAnywhereRemovesWhatItCreated) {
     std::int64_t removed = 0;
     // After each rollback the next load starts on an empty Redmine, so kill point N lands on its Nth object.
     for (int kill_after = 1;; kill_after += 7) {
-        ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
-        const auto run = run_baton(load, folder);
-        ::unsetenv("BATON_TEST_KILL_AFTER");
+        const auto run = run_killed_after(kill_after, load, folder);
         if (run.exit_code == 0) break;
         SCOPED_TRACE("killed after " + std::to_string(kill_after) + " objects");
         ++kills;
@@ -169,10 +176,7 @@ TEST(RedmineResume, RollbackOfADeltaLoadKilledAnywherePutsTheOldStateBack) {
     ASSERT_TRUE(redmine_server().up) << redmine_server().log;
     RedmineProbe probe(redmine_server().url);
     RedmineWorkspace ws("rbk8");
-    const std::string workspace_file = ws.planned.workspace.db().path();
-    const std::string folder = std::filesystem::path(workspace_file).parent_path().string();
-    const std::string load = "load --no-progress --redirects '' --workspace " + shell_quote(workspace_file) +
-                             " --target " + shell_quote("redmine:" + redmine_server().url);
+    const auto [folder, load] = cli_load(ws);
     const auto first = run_baton(load, folder);
     ASSERT_EQ(first.exit_code, 0) << first.err;
     const std::string loaded = redmine_state(ws, probe);
@@ -183,9 +187,7 @@ TEST(RedmineResume, RollbackOfADeltaLoadKilledAnywherePutsTheOldStateBack) {
     std::int64_t killed_with_updates = 0;
     // The first 20 or so kill points pass projects, users and memberships the delta leaves unchanged.
     for (int kill_after = 21;; kill_after += 5) {
-        ::setenv("BATON_TEST_KILL_AFTER", std::to_string(kill_after).c_str(), 1);
-        const auto run = run_baton(load, folder);
-        ::unsetenv("BATON_TEST_KILL_AFTER");
+        const auto run = run_killed_after(kill_after, load, folder);
         const std::int64_t last = query_int(ws.planned.workspace, "SELECT max(id) FROM runs WHERE command = 'load'");
         SCOPED_TRACE("killed after " + std::to_string(kill_after) + " objects");
         if (run.exit_code == 0) {
