@@ -64,7 +64,8 @@ struct CommandResult {
 [[nodiscard]] CommandResult run_baton(const std::string& arguments, const std::string& directory);
 // Runs a shell command line in `directory` (stdin empty), capturing its exit code and output.
 [[nodiscard]] CommandResult run_command(const std::string& command_line, const std::string& directory);
-// run_baton, also giving the peak resident set size of the baton process in KiB (wait4's ru_maxrss).
+// run_baton, also giving the peak resident set size of the baton process in KiB (its ru_maxrss, taken by a python3
+// parent); under AddressSanitizer with its quarantine off, so that freed memory does not count.
 [[nodiscard]] CommandResult run_baton_measured(const std::string& arguments, const std::string& directory,
                                                std::int64_t& peak_rss_kib);
 
