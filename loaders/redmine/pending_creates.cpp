@@ -2,7 +2,6 @@
 #include "loaders/redmine/pending_creates.hpp"
 
 #include <map>
-#include <sstream>
 
 #include <Poco/JSON/Object.h>
 
@@ -14,9 +13,7 @@ namespace baton::load::redmine {
 std::string create_lookup(const std::vector<std::pair<std::string, std::string>>& fields) {
     Poco::JSON::Object object;
     for (const auto& [name, value] : fields) object.set(name, value);
-    std::ostringstream out;
-    object.stringify(out);
-    return out.str();
+    return json_text(object);
 }
 
 std::optional<std::string> find_pending_create(RedmineApi& api, const std::string& kind, const std::string& lookup) {

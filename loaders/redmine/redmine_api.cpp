@@ -29,16 +29,10 @@ std::int64_t nested_id(const Object::Ptr& object, const std::string& key) {
     return object && object->has(key) ? int_of(object->getObject(key), "id") : 0;
 }
 
-std::string stringify(const Object& object) {
-    std::ostringstream out;
-    object.stringify(out);
-    return out.str();
-}
-
 std::string wrap(const std::string& name, const Object::Ptr& inner) {
     Object outer;
     outer.set(name, inner);
-    return stringify(outer);
+    return json_text(outer);
 }
 
 Array::Ptr id_array(const std::vector<std::int64_t>& ids) {
@@ -87,13 +81,13 @@ std::string Project::hash() const { return hash_of({name, description}); }
 std::string Project::json() const {
     Object object;
     object.set("id", id).set("identifier", identifier).set("name", name).set("description", description);
-    return stringify(object);
+    return json_text(object);
 }
 std::string User::hash() const { return hash_of({login, firstname, lastname, mail}); }
 std::string User::json() const {
     Object object;
     object.set("id", id).set("login", login).set("firstname", firstname).set("lastname", lastname).set("mail", mail);
-    return stringify(object);
+    return json_text(object);
 }
 std::string Membership::hash() const {
     std::string roles;
@@ -103,13 +97,13 @@ std::string Membership::hash() const {
 std::string Membership::json() const {
     Object object;
     object.set("id", id).set("user_id", user_id).set("role_ids", id_array(role_ids));
-    return stringify(object);
+    return json_text(object);
 }
 std::string WikiPage::hash() const { return hash_of({text}); }
 std::string WikiPage::json() const {
     Object object;
     object.set("title", title).set("text", text).set("version", version).set("author_id", author_id);
-    return stringify(object);
+    return json_text(object);
 }
 std::string Issue::hash() const {
     return hash_of({subject, description, due_date, std::to_string(assigned_to_id)});
@@ -118,7 +112,7 @@ std::string Issue::json() const {
     Object object;
     object.set("id", id).set("subject", subject).set("description", description).set("start_date", start_date);
     object.set("due_date", due_date).set("assigned_to_id", assigned_to_id);
-    return stringify(object);
+    return json_text(object);
 }
 
 std::map<std::string, std::int64_t> RedmineApi::roles() {
@@ -191,7 +185,7 @@ std::int64_t RedmineApi::create_user(const User& user) {
     Object outer;
     outer.set("user", inner);
     outer.set("send_information", false);
-    return created_id(m_client.write("POST", "/users.json", stringify(outer)), "user");
+    return created_id(m_client.write("POST", "/users.json", json_text(outer)), "user");
 }
 
 void RedmineApi::update_user(const User& user) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -240,6 +241,12 @@ Poco::JSON::Object::Ptr parse_json_object(const std::string& text) {
     } catch (const Poco::Exception& error) {
         throw TransientError("Redmine answered something that is not JSON (" + error.displayText() + "): " + snippet(text));
     }
+}
+
+std::string json_text(const Poco::JSON::Object& object) {
+    std::ostringstream out;
+    object.stringify(out);
+    return out.str();
 }
 
 std::string url_encode(const std::string& value) {

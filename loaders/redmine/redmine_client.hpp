@@ -108,6 +108,8 @@ private:
 };
 
 [[nodiscard]] Poco::JSON::Object::Ptr parse_json_object(const std::string& text);
+// The object as JSON text.
+[[nodiscard]] std::string json_text(const Poco::JSON::Object& object);
 
 // URL path segment encoding (wiki titles, logins in query strings).
 [[nodiscard]] std::string url_encode(const std::string& value);
