@@ -5,8 +5,10 @@
 
 namespace baton::load {
 
-LoadSelection::LoadSelection(workspace::Workspace& workspace, std::int64_t plan_run, const LoadOptions& options) {
-    auto& db = workspace.db();
+LoadSelection::LoadSelection(workspace::Workspace& workspace, std::int64_t plan_run, const LoadOptions& options)
+    : LoadSelection(workspace.db(), plan_run, options) {}
+
+LoadSelection::LoadSelection(sql::Database& db, std::int64_t plan_run, const LoadOptions& options) {
     whole_items = options.limit <= 0 && options.item_keys.empty();
     whole_plan = whole_items && options.communities.empty();
     db.exec("DROP TABLE IF EXISTS temp.selected_communities; DROP TABLE IF EXISTS temp.selected_items; "

@@ -14,6 +14,8 @@ namespace baton::load {
 // The tables live in the connection's temp schema, never in the workspace file.
 struct LoadSelection {
     LoadSelection(workspace::Workspace& workspace, std::int64_t plan_run, const LoadOptions& options);
+    // The same tables on another connection to the workspace (one that reads it on a thread of its own).
+    LoadSelection(sql::Database& db, std::int64_t plan_run, const LoadOptions& options);
     bool whole_plan = true;     // no --community, --limit or --ids
     bool whole_items = true;    // no --limit or --ids: every item of the selected communities
     std::int64_t items = 0;     // selected items, comments included

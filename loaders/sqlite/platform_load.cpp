@@ -4,11 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "convert/conversion_version.hpp"
-#include "convert/links/target_body.hpp"
-#include "core/error.hpp"
 #include "core/interrupt.hpp"
-#include "core/ordered_worker.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "loaders/sqlite/platform_deletions.hpp"
@@ -25,20 +21,6 @@ constexpr const char* authors_of_selected =
     "SELECT pp.community_id, i.author_id FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
     "WHERE pp.plan_run = ?1 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.author_id IS NOT NULL";
 
-// `baton convert`'s HTML of a body, reused when it was made from the same body by the same conversion.
-constexpr const char* stored_columns =
-    "coalesce(cb.text, ''), coalesce(cb.source_hash, ''), coalesce(cb.conversion_version, ''), "
-    "coalesce(cb.link_marks, '') ";
-const std::string stored_join = "LEFT JOIN converted_bodies cb ON cb.item_id = i.id AND cb.format = 'html' ";
-
-template <class Row>
-void read_stored(sql::Statement& select, int first, Row& row) {
-    row.stored_html = select.column_text(first);
-    row.stored_source_hash = select.column_text(first + 1);
-    row.stored_version = select.column_text(first + 2);
-    row.stored_marks = select.column_text(first + 3);
-}
-
 }  // namespace
 
 PlatformLoad::PlatformLoad(WriteContext context, sql::Database& workspace, std::int64_t plan_run,
@@ -46,15 +28,14 @@ PlatformLoad::PlatformLoad(WriteContext context, sql::Database& workspace, std::
     : m_context(context), m_ws(workspace), m_plan(plan_run), m_options(options), m_selection(selection) {}
 
 void PlatformLoad::run(LoadResult& result) {
-    load_communities(result.communities);
-    load_users(result.users);
-    load_memberships(result.memberships);
     convert::TargetScheme scheme;
     scheme.base_url = m_options.base_url;
     scheme.path_pattern = m_options.path_pattern;
-    convert::LinkIndex links(m_ws, m_plan, scheme);
-    load_content(result.content, links);
-    load_comments(result.comments, links);
+    BodiesAhead bodies(m_ws, m_plan, m_options, scheme);  // starts reading now, beside the people's writes
+    load_communities(result.communities);
+    load_users(result.users);
+    load_memberships(result.memberships);
+    load_bodies(result, bodies);
     result.bodies_reused = m_bodies_reused;
     result.bodies_converted = m_bodies_converted;
     load_tasks(result.tasks);
@@ -148,199 +129,100 @@ void PlatformLoad::load_memberships(LoadCounts& counts) {
     }
 }
 
-void PlatformLoad::load_content(LoadCounts& counts, convert::LinkIndex& links) {
-    UpsertTable table(m_context, platform_table("content"));
-    m_content_was_empty = table.empty_at_start();
-    auto select = m_ws.prepare(
-        "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
-        "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
-        "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id, " +
-        std::string(stored_columns) +
-        "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
-        "LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
-        "WHERE pp.plan_run = ? AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.kind <> 'comment' "
-        "ORDER BY i.id");
-    select.bind(1, m_plan);
+void PlatformLoad::load_bodies(LoadResult& result, BodiesAhead& bodies) {
+    UpsertTable contents(m_context, platform_table("content"));
+    UpsertTable comments(m_context, platform_table("comment"));
+    m_content_was_empty = contents.empty_at_start();
+    m_comments_were_empty = comments.empty_at_start();
+    auto find_content = m_context.platform.prepare("SELECT id FROM content WHERE legacy_key = ?");
     Progress progress("load: content", static_cast<std::uint64_t>(m_selection.items));
     std::uint64_t count = 0;
-    const auto write = [&](BodyRow row) {
-        const auto& community = m_communities.at(row.community_id);
-        const auto author = m_users.find(row.author_id);
-        PlatformBody body = target_body(links, row, community.slug);
-        const Values values = {community.id,
-                               std::move(row.kind),
-                               text_or_null(std::move(row.title)),
-                               text_or_null(std::move(row.status)),
-                               id_or_null(author == m_users.end() ? 0 : author->second.id),
-                               text_or_null(std::move(row.parent_key)),
-                               text_or_null(std::move(body.format)),
-                               std::move(body.text),
-                               text_or_null(std::move(row.created_at)),
-                               text_or_null(std::move(row.modified_at)),
-                               body.converted ? text_or_null(row.format) : Value(nullptr),
-                               body.converted ? Value(std::move(row.body)) : Value(nullptr)};
-        table.upsert(row.legacy_key, values, row.source_id, community.slug, counts);
-        if (++count % 1024 == 0) {
-            throw_if_interrupted();
-            progress.update(count, 0);
+    for (auto batch = bodies.next(); !batch.empty(); batch = bodies.next()) {
+        for (auto& row : batch) {
+            if (row.comment) write_comment(comments, find_content, row, result.comments);
+            else write_content(contents, row, result.content);
+            if (++count % 1024 == 0) {
+                throw_if_interrupted();
+                progress.update(count, 0);
+            }
         }
-    };
-    OrderedWorker<BodyRow, BodyRow> reader(read_body);
-    while (select.step()) {
-        BodyRow row;
-        row.community_id = select.column_int(1);
-        if (m_communities.at(row.community_id).id == 0) {
-            ++counts.skipped;
-            continue;
-        }
-        row.legacy_key = select.column_text(0);
-        row.kind = select.column_text(2);
-        row.title = select.column_text(3);
-        row.status = select.column_text(4);
-        row.author_id = select.column_int(5);
-        row.parent_key = select.column_text(6);
-        row.format = select.column_text(7);
-        row.body = select.column_text(8);
-        row.created_at = select.column_text(9);
-        row.modified_at = select.column_text(10);
-        row.source_id = select.column_int(11);
-        row.item_id = select.column_int(12);
-        read_stored(select, 13, row);
-        if (reader.in_flight() == reader.capacity()) write(reader.take());
-        reader.submit(std::move(row));
     }
-    while (reader.in_flight() > 0) write(reader.take());
     // Derived, not owned: only rows whose resolved parent changed are written.
     m_context.platform.exec(
         "UPDATE content SET parent_id = (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key) "
         "WHERE parent_id IS NOT (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key)");
-}
-
-// On the reader's thread: `baton convert`'s HTML taken when it is still current (its marks decoded), else the body
-// read into a document tree (parsing is most of a conversion and needs no link index, which lives on the workspace
-// connection of the loading thread).
-PlatformLoad::BodyRow PlatformLoad::read_body(BodyRow& row) {
-    if (!row.stored_marks.empty() && row.stored_version == convert::conversion_version() &&
-        row.stored_source_hash == convert::reusable_source_hash(row.format, row.body)) {
-        row.reusable = convert::decode_link_marks(row.stored_marks);
-        row.stored_marks.clear();
-        if (row.reusable) return std::move(row);
-    }
-    try {
-        row.document = convert::read_body_for_target(row.body, row.format);
-    } catch (const InputError& error) {
-        row.read_error = error.what();
-    }
-    return std::move(row);
-}
-
-// The body as the platform shows it: sanitised HTML with internal links at their target URLs, from `baton convert`'s
-// HTML with its links pointed here when that fits the body, else converted now. A body no reader knows, or one that
-// is not UTF-8, is stored as extracted, with no legacy copy, and reported.
-PlatformLoad::PlatformBody PlatformLoad::target_body(convert::LinkIndex& links, BodyRow& row,
-                                                   const std::string& community) {
-    static const convert::WriterKind& html = *convert::find_writer("html");
-    if (row.reusable) {
-        auto spliced = convert::splice_links(row.stored_html, *row.reusable, links, links.page(row.item_id, row.format));
-        if (spliced) {
-            ++m_bodies_reused;
-            report_unresolved(row, spliced->links.unresolved, community);
-            return {"html", std::move(spliced->html), true};
-        }
-        row.reusable.reset();  // marks that do not fit their HTML: converted here instead
-        row = read_body(row);
-    }
-    if (!row.read_error.empty()) {
-        m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
-                                   "body stored as extracted: " + row.read_error, row.source_id);
-    } else if (!row.document && !row.body.empty()) {
-        m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
-                                   "body stored as extracted: no reader knows its format \"" + row.format + "\"",
-                                   row.source_id);
-    }
-    if (!row.document) return {row.format, row.body, false};
-    ++m_bodies_converted;
-    auto converted = convert::finish_body_for_target(links, row.item_id, row.format, std::move(*row.document), html);
-    report_unresolved(row, converted.links.unresolved, community);
-    return {"html", std::move(converted.conversion.output), true};
-}
-
-// Links that name no migrated item stay as they were, reported for the community's owner.
-void PlatformLoad::report_unresolved(const BodyRow& row, const std::vector<std::string>& missing,
-                                     const std::string& community) {
-    if (missing.empty()) return;
-    std::string list;
-    for (const auto& target : missing) list += (list.empty() ? "" : ", ") + target;
-    m_context.recorder.message("warning", "load.unresolved-link", row.legacy_key,
-                               row.legacy_key + " links to " +
-                                   text::counted(static_cast<std::int64_t>(missing.size()), "page") +
-                                   " not on the platform: " + list + " (for the owner of community " + community + ")",
-                               row.source_id);
-}
-
-// Comment bodies are converted as content bodies are, their links reported under the comment's key.
-void PlatformLoad::load_comments(LoadCounts& counts, convert::LinkIndex& links) {
-    UpsertTable table(m_context, platform_table("comment"));
-    m_comments_were_empty = table.empty_at_start();
-    auto find_content = m_context.platform.prepare("SELECT id FROM content WHERE legacy_key = ?");
-    auto select = m_ws.prepare(
-        "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
-        "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.text, ''), coalesce(i.status, ''), "
-        "coalesce(i.created_at, ''), i.source_id, pp.community_id, coalesce(b.format, ''), i.id, " +
-        std::string(stored_columns) +
-        "FROM plan_placements pp JOIN items i ON "
-        "i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
-        "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ? AND pp.item_id IN "
-        "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY i.id");
-    select.bind(1, m_plan);
-    std::uint64_t count = 0;
-    const auto write = [&](BodyRow row) {
-        const auto author = m_users.find(row.author_id);
-        const auto community = m_communities.find(row.community_id);
-        const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
-        PlatformBody body = target_body(links, row, slug);
-        const Values values = {row.content_id,
-                               id_or_null(author == m_users.end() ? 0 : author->second.id),
-                               text_or_null(std::move(row.parent_key)),  // the comment replied to
-                               std::move(body.text),
-                               text_or_null(std::move(row.status)),
-                               text_or_null(std::move(row.created_at)),
-                               text_or_null(std::move(body.format)),
-                               body.converted ? text_or_null(row.format) : Value(nullptr),
-                               body.converted ? Value(std::move(row.body)) : Value(nullptr)};
-        table.upsert(row.legacy_key, values, row.source_id, slug, counts);
-        if (++count % 1024 == 0) throw_if_interrupted();
-    };
-    OrderedWorker<BodyRow, BodyRow> reader(read_body);
-    while (select.step()) {
-        find_content.bind(1, select.column_text(1));
-        const std::int64_t content_id = find_content.step() ? find_content.column_int(0) : 0;
-        find_content.reset();
-        if (content_id == 0) {  // the planner migrates comments only with their item; counted if not
-            ++counts.skipped;
-            continue;
-        }
-        BodyRow row;
-        row.content_id = content_id;
-        row.legacy_key = select.column_text(0);
-        row.author_id = select.column_int(2);
-        row.parent_key = select.column_text(3);
-        row.body = select.column_text(4);
-        row.status = select.column_text(5);
-        row.created_at = select.column_text(6);
-        row.source_id = select.column_int(7);
-        row.community_id = select.column_int(8);
-        row.format = select.column_text(9);
-        row.item_id = select.column_int(10);
-        read_stored(select, 11, row);
-        if (reader.in_flight() == reader.capacity()) write(reader.take());
-        reader.submit(std::move(row));
-    }
-    while (reader.in_flight() > 0) write(reader.take());
     m_context.platform.exec(
         "UPDATE comments SET reply_to_id = (SELECT p.id FROM comments p WHERE p.legacy_key = "
         "comments.reply_to_legacy_key) WHERE reply_to_id IS NOT (SELECT p.id FROM comments p WHERE p.legacy_key = "
         "comments.reply_to_legacy_key)");
+}
+
+void PlatformLoad::write_content(UpsertTable& table, ReadyRow& row, LoadCounts& counts) {
+    const auto& community = m_communities.at(row.community_id);
+    if (community.id == 0) {
+        ++counts.skipped;  // its community failed; reported there
+        return;
+    }
+    report_body(row, community.slug);
+    const auto author = m_users.find(row.author_id);
+    const Values values = {community.id,
+                           std::move(row.kind),
+                           text_or_null(std::move(row.title)),
+                           text_or_null(std::move(row.status)),
+                           id_or_null(author == m_users.end() ? 0 : author->second.id),
+                           text_or_null(std::move(row.parent_key)),
+                           text_or_null(std::move(row.format)),
+                           std::move(row.text),
+                           text_or_null(std::move(row.created_at)),
+                           text_or_null(std::move(row.modified_at)),
+                           row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
+                           row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr)};
+    table.upsert(row.legacy_key, values, row.source_id, community.slug, counts);
+}
+
+// Comment bodies are made as content bodies are, their links reported under the comment's key.
+void PlatformLoad::write_comment(UpsertTable& table, sql::Statement& find_content, ReadyRow& row,
+                                 LoadCounts& counts) {
+    find_content.bind(1, row.content_key);
+    const std::int64_t content_id = find_content.step() ? find_content.column_int(0) : 0;
+    find_content.reset();
+    if (content_id == 0) {  // the planner migrates comments only with their item; counted if not
+        ++counts.skipped;
+        return;
+    }
+    const auto community = m_communities.find(row.community_id);
+    const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
+    report_body(row, slug);
+    const auto author = m_users.find(row.author_id);
+    const Values values = {content_id,
+                           id_or_null(author == m_users.end() ? 0 : author->second.id),
+                           text_or_null(std::move(row.parent_key)),  // the comment replied to
+                           std::move(row.text),
+                           text_or_null(std::move(row.status)),
+                           text_or_null(std::move(row.created_at)),
+                           text_or_null(std::move(row.format)),
+                           row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
+                           row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr)};
+    table.upsert(row.legacy_key, values, row.source_id, slug, counts);
+}
+
+// What became of a body worth telling: stored as extracted (no reader knows it, or not UTF-8), or links that name
+// no migrated item (they stay as they were), reported for the community's owner.
+void PlatformLoad::report_body(const ReadyRow& row, const std::string& community) {
+    if (row.reused) ++m_bodies_reused;
+    else if (row.converted) ++m_bodies_converted;
+    if (!row.not_converted.empty()) {
+        m_context.recorder.message("warning", "body-not-converted", row.legacy_key,
+                                   "body stored as extracted: " + row.not_converted, row.source_id);
+    }
+    if (row.unresolved.empty()) return;
+    std::string list;
+    for (const auto& target : row.unresolved) list += (list.empty() ? "" : ", ") + target;
+    m_context.recorder.message("warning", "load.unresolved-link", row.legacy_key,
+                               row.legacy_key + " links to " +
+                                   text::counted(static_cast<std::int64_t>(row.unresolved.size()), "page") +
+                                   " not on the platform: " + list + " (for the owner of community " + community + ")",
+                               row.source_id);
 }
 
 void PlatformLoad::load_tasks(LoadCounts& counts) {

@@ -5,6 +5,7 @@
 
 #include "core/sqlite.hpp"
 #include "loaders/sqlite/platform_schema.hpp"
+#include "loaders/sqlite_load_test_support.hpp"
 #include "support/test_support.hpp"
 
 namespace baton::test {
@@ -289,6 +290,49 @@ TEST(SqliteLoadLinks, BodiesFromBatonConvertAreReusedAndLoadTheSame) {
                                            "SELECT body FROM content WHERE legacy_key LIKE '%#post:15'");
     EXPECT_NE(post.find("see the handbook</a>"), std::string::npos) << post;
     EXPECT_NE(post.find("href=\"https://collab.example.com/c/"), std::string::npos) << post;
+}
+
+// The load reads and prepares bodies on a second connection on a thread of its own when the workspace is in WAL
+// mode, on its own connection otherwise (a workspace still in its first bulk load): both load the same objects and
+// bodies and report the same, whole plans and subsets alike (the subset's selection is built again on the second
+// connection).
+TEST(SqliteLoadLinks, BodiesReadOnASecondConnectionLoadTheSameAsOnOne) {
+    PlannedWorkspace planned(source_file("samples/wordpress/acme-intranet.xml"));
+    extract_source(planned.workspace, "mediawiki", fixture("mediawiki-xml/pair-0.10.xml"));  // unresolved links
+    planned.replan();
+    const auto messages = [&](std::int64_t run) {
+        return query_text(planned.workspace, "SELECT group_concat(code || ' ' || item_key || ' ' || text, char(10)) "
+                                             "FROM (SELECT * FROM messages WHERE run_id = " + std::to_string(run) +
+                                             " ORDER BY id)");
+    };
+    load::LoadOptions subset;
+    subset.limit = 4;
+    struct Loaded {
+        std::string objects, bodies, messages;
+    };
+    const auto load_into = [&](const std::string& name, const load::LoadOptions& options) {
+        std::int64_t run = 0;
+        const auto result = load_with(planned, planned.dir.file(name), options, &run);
+        EXPECT_GT(result.bodies_converted, 0);
+        return Loaded{target_objects(planned.dir.file(name)), target_bodies(planned.dir.file(name)), messages(run)};
+    };
+    ASSERT_FALSE(planned.workspace.db().in_wal_mode());
+    const Loaded one = load_into("one-whole.db", {});
+    const Loaded one_subset = load_into("one-subset.db", subset);
+    planned.workspace.finish_bulk_load();
+    ASSERT_TRUE(planned.workspace.db().in_wal_mode());
+    const Loaded two = load_into("two-whole.db", {});
+    const Loaded two_subset = load_into("two-subset.db", subset);
+
+    EXPECT_NE(one.bodies.find("<p>"), std::string::npos) << one.bodies;
+    EXPECT_NE(one.messages.find("load.unresolved-link"), std::string::npos) << one.messages;
+    EXPECT_EQ(two.objects, one.objects);
+    EXPECT_EQ(two.bodies, one.bodies);
+    EXPECT_EQ(two.messages, one.messages);
+    EXPECT_LT(one_subset.objects.size(), one.objects.size());
+    EXPECT_EQ(two_subset.objects, one_subset.objects);
+    EXPECT_EQ(two_subset.bodies, one_subset.bodies);
+    EXPECT_EQ(two_subset.messages, one_subset.messages);
 }
 
 }  // namespace baton::test

@@ -1,0 +1,76 @@
+// The content items and comments of a load, read from the workspace with their bodies made ready for the platform.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "convert/links/link_index.hpp"
+#include "convert/links/target_scheme.hpp"
+#include "core/produce_aside.hpp"
+#include "core/sqlite.hpp"
+#include "loaders/loader.hpp"
+
+namespace baton::load::sqlite_target {
+
+// One content item or comment as the platform will hold it, its body ready.
+struct ReadyRow {
+    bool comment = false;
+    std::string legacy_key;
+    std::int64_t item_id = 0;
+    std::int64_t source_id = 0;
+    std::int64_t community_id = 0;  // the plan's community (workspace id)
+    std::int64_t author_id = 0;     // workspace person id, 0 for none
+    std::string kind, title, status, created_at, modified_at;
+    std::string parent_key;   // content: the parent item's; comments: the comment replied to ("" for none)
+    std::string content_key;  // comments: the legacy key of the content item they are on
+    std::string legacy_format, legacy_body;  // the body as extracted
+    std::string format, text;                // the body as the platform shows it
+    bool converted = false;  // `text` is HTML made from the legacy body, which is kept beside it
+    bool reused = false;     // made from `baton convert`'s HTML (counted apart from bodies converted here)
+    std::vector<std::string> unresolved;  // links to pages not on the platform, in document order
+    std::string not_converted;            // why the body is stored as extracted, when that is worth a warning
+};
+
+// Reads the selected content items, then the selected comments (each by workspace id), on `db`: its
+// temp.selected_items (LoadSelection) and a link index of its own built there. Each body is `baton convert`'s HTML
+// with its links pointed at the target when that HTML is still current (made from this body by this build's
+// conversion), else converted here; a body no reader knows, or one that is not UTF-8, is kept as extracted.
+// Reads nothing it writes, so it may run on a second connection on a thread of its own while the load writes.
+class PlatformBodies {
+public:
+    PlatformBodies(sql::Database& db, std::int64_t plan_run, const convert::TargetScheme& scheme);
+    PlatformBodies(const PlatformBodies&) = delete;
+    PlatformBodies& operator=(const PlatformBodies&) = delete;
+
+    // Up to `rows` rows, content first; empty once every row was read.
+    [[nodiscard]] std::vector<ReadyRow> next(std::size_t rows);
+
+private:
+    sql::Database& m_db;
+    std::int64_t m_plan;
+    convert::LinkIndex m_links;
+    sql::Statement m_select;
+    bool m_comments = false;  // m_select reads comments (content is done)
+    bool m_done = false;
+};
+
+// The rows of PlatformBodies for a load writing on `workspace`: read ahead on a second, read-only connection on a
+// thread of their own when the workspace is in WAL mode (where readers and the load's writer never wait for each
+// other), with the load's selection (LoadSelection with `options`) built again there; else read here, on demand, on
+// `workspace` itself. Reading starts at construction, so it overlaps whatever the load writes first.
+class BodiesAhead {
+public:
+    BodiesAhead(sql::Database& workspace, std::int64_t plan_run, const LoadOptions& options,
+                const convert::TargetScheme& scheme);
+    // The next rows, in order; empty once every row was read. Rethrows what stopped the reading.
+    [[nodiscard]] std::vector<ReadyRow> next();
+
+private:
+    std::unique_ptr<PlatformBodies> m_here;
+    std::unique_ptr<BatchesAhead<std::vector<ReadyRow>>> m_ahead;
+};
+
+}  // namespace baton::load::sqlite_target
