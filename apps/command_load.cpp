@@ -122,16 +122,19 @@ int run_load(const Arguments& arguments) {
         "objects edited in the target since baton wrote them are not overwritten but reported as conflicts.",
         options, {}, arguments);
     if (!values) return 0;
-    const load::LoadOptions load_options_value = load_options(*values);
+    load::LoadOptions load_options_value = load_options(*values);
     workspace::Workspace workspace(workspace_path(*values), workspace::Access::existing);
     const std::int64_t plan_run = transform::require_plan_run(workspace);
     auto loader = load::create_loader((*values)["target"].as<std::string>());
     load::LoadResult result;
     const std::filesystem::path redirects = redirects_folder(*values);
+    if (!load_options_value.dry_run) load_options_value.redirects = redirects.string();
     convert::RedirectFiles redirect_files;
     workspace::recorded_run(workspace, "load", options_text(arguments), [&](std::int64_t run_id) {
         result = loader->load(workspace, plan_run, run_id, load_options_value);
-        if (!load_options_value.dry_run && !redirects.empty()) {
+        if (result.redirects) {
+            redirect_files = *result.redirects;
+        } else if (!load_options_value.redirects.empty()) {
             const auto index = load::target_link_index(workspace, plan_run, (*values)["target"].as<std::string>(),
                                                        target_scheme(*values));
             redirect_files = convert::write_redirect_files(workspace.db(), *index, 0, redirects);

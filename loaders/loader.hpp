@@ -3,10 +3,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "convert/links/redirect_map.hpp"
 #include "workspace/workspace.hpp"
 
 namespace baton::load {
@@ -34,6 +36,10 @@ struct LoadOptions {
     // --base-url / --path-pattern: the target's URL scheme internal links are rewritten to (checked by the command).
     std::string base_url;                              // "" for site-relative URLs
     std::string path_pattern = "/c/{community}/{slug}";
+    // --redirects: the folder the redirect map goes to ("" for none). A loader that knows every item's target URL
+    // before it writes (SQLite) writes the map itself, beside its other work, and publishes it when the load
+    // succeeded; after any other the command writes it.
+    std::string redirects;
 };
 
 // What `baton rollback --run N` did.
@@ -65,6 +71,7 @@ struct LoadResult {
     // Bodies written in the target's format: reused from `baton convert` (converted_bodies) or converted by the load.
     std::int64_t bodies_reused = 0;
     std::int64_t bodies_converted = 0;
+    std::optional<convert::RedirectFiles> redirects;  // the redirect map, when the loader wrote it
 };
 
 class Loader {

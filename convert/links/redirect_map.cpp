@@ -115,4 +115,24 @@ RedirectFiles write_redirect_files(sql::Database& db, LinkIndex& index, std::int
     return files;
 }
 
+StagedRedirectFiles::StagedRedirectFiles(std::filesystem::path folder)
+    : m_folder(std::move(folder)), m_staging(m_folder / ".baton-staging") {}
+
+StagedRedirectFiles::~StagedRedirectFiles() {
+    if (m_published) return;
+    std::error_code ignored;  // nothing to remove when nothing was staged
+    std::filesystem::remove_all(m_staging, ignored);
+}
+
+void StagedRedirectFiles::publish() {
+    for (const char* name : {"redirects.csv", "nginx.conf", "apache.conf"}) {
+        std::error_code error;
+        std::filesystem::rename(m_staging / name, m_folder / name, error);
+        if (error) throw OutputError("cannot move " + (m_staging / name).string() + " to " + m_folder.string() + ": " + error.message());
+    }
+    std::error_code ignored;
+    std::filesystem::remove(m_staging, ignored);
+    m_published = true;
+}
+
 }  // namespace baton::convert

@@ -35,4 +35,23 @@ struct RedirectFiles {
 RedirectFiles write_redirect_files(sql::Database& db, LinkIndex& index, std::int64_t source_id,
                                    const std::filesystem::path& folder);
 
+// The redirect map of a run that may still fail (a load): written into staging() (a hidden folder inside `folder`)
+// while the run goes on, moved into `folder` by publish() once the run succeeded, replacing the files there;
+// removed unpublished when this is destroyed first, so a failed run leaves the map of the last good one.
+class StagedRedirectFiles {
+public:
+    explicit StagedRedirectFiles(std::filesystem::path folder);
+    ~StagedRedirectFiles();
+    StagedRedirectFiles(const StagedRedirectFiles&) = delete;
+    StagedRedirectFiles& operator=(const StagedRedirectFiles&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& staging() const noexcept { return m_staging; }
+    void publish();  // throws OutputError naming the file it cannot move
+
+private:
+    std::filesystem::path m_folder;
+    std::filesystem::path m_staging;
+    bool m_published = false;
+};
+
 }  // namespace baton::convert

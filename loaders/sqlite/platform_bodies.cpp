@@ -138,6 +138,10 @@ PlatformBodies::PlatformBodies(sql::Database& db, std::int64_t plan_run, const c
     m_select.bind(1, m_plan);
 }
 
+convert::RedirectFiles PlatformBodies::write_redirects(const std::filesystem::path& folder) {
+    return convert::write_redirect_files(m_db, m_links, 0, folder);
+}
+
 std::vector<ReadyRow> PlatformBodies::next(std::size_t rows) {
     std::vector<ReadyRow> batch;
     StoredBody stored;
@@ -160,16 +164,18 @@ std::vector<ReadyRow> PlatformBodies::next(std::size_t rows) {
 }
 
 BodiesAhead::BodiesAhead(sql::Database& workspace, std::int64_t plan_run, const LoadOptions& options,
-                         const convert::TargetScheme& scheme) {
+                         const convert::TargetScheme& scheme, std::filesystem::path redirects) {
     if (!workspace.in_wal_mode()) {
         m_here = std::make_unique<PlatformBodies>(workspace, plan_run, scheme);
+        if (!redirects.empty()) m_redirects = m_here->write_redirects(redirects);
         return;
     }
     m_ahead = std::make_unique<BatchesAhead<std::vector<ReadyRow>>>(
-        [path = workspace.path(), plan_run, options, scheme](const auto& hand_over) {
+        [this, path = workspace.path(), plan_run, options, scheme, redirects](const auto& hand_over) {
             sql::Database aside(path, sql::OpenMode::read_only);
             const LoadSelection selection(aside, plan_run, options);
             PlatformBodies bodies(aside, plan_run, scheme);
+            if (!redirects.empty()) m_redirects = bodies.write_redirects(redirects);
             for (auto batch = bodies.next(rows_per_batch); !batch.empty(); batch = bodies.next(rows_per_batch)) {
                 if (!hand_over(std::move(batch))) return;  // the load stopped
             }

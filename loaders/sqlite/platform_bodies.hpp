@@ -3,11 +3,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "convert/links/link_index.hpp"
+#include "convert/links/redirect_map.hpp"
 #include "convert/links/target_scheme.hpp"
 #include "core/produce_aside.hpp"
 #include "core/sqlite.hpp"
@@ -47,6 +50,8 @@ public:
 
     // Up to `rows` rows, content first; empty once every row was read.
     [[nodiscard]] std::vector<ReadyRow> next(std::size_t rows);
+    // The redirect map of the same link index (write_redirect_files) into `folder`.
+    [[nodiscard]] convert::RedirectFiles write_redirects(const std::filesystem::path& folder);
 
 private:
     sql::Database& m_db;
@@ -60,15 +65,20 @@ private:
 // The rows of PlatformBodies for a load writing on `workspace`: read ahead on a second, read-only connection on a
 // thread of their own when the workspace is in WAL mode (where readers and the load's writer never wait for each
 // other), with the load's selection (LoadSelection with `options`) built again there; else read here, on demand, on
-// `workspace` itself. Reading starts at construction, so it overlaps whatever the load writes first.
+// `workspace` itself. Reading starts at construction, so it overlaps whatever the load writes first; so does the
+// redirect map, written first into `redirects` when that is not empty (a staging folder: the map is the plan's,
+// whatever the load's writes do).
 class BodiesAhead {
 public:
     BodiesAhead(sql::Database& workspace, std::int64_t plan_run, const LoadOptions& options,
-                const convert::TargetScheme& scheme);
+                const convert::TargetScheme& scheme, std::filesystem::path redirects);
     // The next rows, in order; empty once every row was read. Rethrows what stopped the reading.
     [[nodiscard]] std::vector<ReadyRow> next();
+    // The redirect map's counts, once next() returned empty (nullopt when none was asked for).
+    [[nodiscard]] const std::optional<convert::RedirectFiles>& redirects() const noexcept { return m_redirects; }
 
 private:
+    std::optional<convert::RedirectFiles> m_redirects;  // set by the reading thread before its last hand-over
     std::unique_ptr<PlatformBodies> m_here;
     std::unique_ptr<BatchesAhead<std::vector<ReadyRow>>> m_ahead;
 };

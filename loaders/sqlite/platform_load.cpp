@@ -24,18 +24,26 @@ constexpr const char* authors_of_selected =
 }  // namespace
 
 PlatformLoad::PlatformLoad(WriteContext context, sql::Database& workspace, std::int64_t plan_run,
-                           const LoadOptions& options, const LoadSelection& selection)
-    : m_context(context), m_ws(workspace), m_plan(plan_run), m_options(options), m_selection(selection) {}
+                           const LoadOptions& options, const LoadSelection& selection,
+                           std::filesystem::path redirects)
+    : m_context(context),
+      m_ws(workspace),
+      m_plan(plan_run),
+      m_options(options),
+      m_selection(selection),
+      m_redirects(std::move(redirects)) {}
 
 void PlatformLoad::run(LoadResult& result) {
     convert::TargetScheme scheme;
     scheme.base_url = m_options.base_url;
     scheme.path_pattern = m_options.path_pattern;
-    BodiesAhead bodies(m_ws, m_plan, m_options, scheme);  // starts reading now, beside the people's writes
+    // Starts now, beside the people's writes: the redirect map, then the bodies.
+    BodiesAhead bodies(m_ws, m_plan, m_options, scheme, m_redirects);
     load_communities(result.communities);
     load_users(result.users);
     load_memberships(result.memberships);
     load_bodies(result, bodies);
+    result.redirects = bodies.redirects();
     result.bodies_reused = m_bodies_reused;
     result.bodies_converted = m_bodies_converted;
     load_tasks(result.tasks);

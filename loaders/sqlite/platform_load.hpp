@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 
@@ -14,8 +15,9 @@ namespace baton::load::sqlite_target {
 // Reads the selected part of the plan (temp.selected_* of the workspace, see LoadSelection) and upserts it.
 class PlatformLoad {
 public:
+    // `redirects`: the folder the redirect map is written to ("" for none), read beside the writes (BodiesAhead).
     PlatformLoad(WriteContext context, sql::Database& workspace, std::int64_t plan_run, const LoadOptions& options,
-                 const LoadSelection& selection);
+                 const LoadSelection& selection, std::filesystem::path redirects);
     void run(LoadResult& result);
 
 private:
@@ -43,6 +45,7 @@ private:
     std::int64_t m_plan;
     const LoadOptions& m_options;
     const LoadSelection& m_selection;
+    std::filesystem::path m_redirects;
     // Workspace id -> what was loaded; bounded by communities and people, not items.
     std::unordered_map<std::int64_t, Loaded> m_communities;
     std::unordered_map<std::int64_t, Loaded> m_users;

@@ -2,6 +2,7 @@
 #include "loaders/sqlite/sqlite_platform_loader.hpp"
 
 #include <filesystem>
+#include <optional>
 
 #include "core/error.hpp"
 #include "loaders/common/load_batches.hpp"
@@ -67,9 +68,14 @@ LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int6
     LoadRecorder recorder(workspace, result.target, run_id, options.dry_run);
     LoadBatches batches(workspace.db(), &platform, options, &recorder);
     sqlite_target::ensure_platform_schema(platform);
-    sqlite_target::PlatformLoad({platform, workspace.db(), recorder, batches}, workspace.db(), plan_run, options, selection)
+    // The map is written while the load runs and put in place only when the whole load committed.
+    std::optional<convert::StagedRedirectFiles> redirects;
+    if (!options.dry_run && !options.redirects.empty()) redirects.emplace(options.redirects);
+    sqlite_target::PlatformLoad({platform, workspace.db(), recorder, batches}, workspace.db(), plan_run, options, selection,
+                                redirects ? redirects->staging() : std::filesystem::path())
         .run(result);
     batches.finish();
+    if (redirects) redirects->publish();
     return result;
 }
 

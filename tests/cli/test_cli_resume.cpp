@@ -3,6 +3,7 @@
 // run recorded as interrupted.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -120,6 +121,8 @@ TEST(CliResume, LoadKilledAtTwentyFourPointsEndsLikeOneCleanLoad) {
     const std::string reference = target_objects(reference_dir + "/platform.db");
     const auto objects = static_cast<int>(target_rows(reference_dir + "/platform.db").size());
     ASSERT_GT(objects, 100);
+    const std::string reference_redirects = read_file(reference_dir + "/platform-redirects/redirects.csv");
+    ASSERT_GT(std::count(reference_redirects.begin(), reference_redirects.end(), '\n'), 100);
     constexpr int batch = 7;
     const int points = objects + (objects + batch - 1) / batch;  // after each write, and between the commits
     for (int i = 0; i < 24; ++i) {
@@ -132,6 +135,9 @@ TEST(CliResume, LoadKilledAtTwentyFourPointsEndsLikeOneCleanLoad) {
         EXPECT_NE(killed.exit_code, 0);
         EXPECT_EQ(killed.out, "");  // it never got to print its summary
         const std::string platform = run_dir + "/platform.db";
+        // The redirect map is written beside the load but put in place only by a load that finished.
+        const std::string redirects = run_dir + "/platform-redirects";
+        EXPECT_FALSE(std::filesystem::exists(redirects + "/redirects.csv"));
         // Past the first batch, the killed run left committed batches behind: the next load resumes from them.
         if (kill_after > 2 * (batch + 1)) {
             const auto left = static_cast<int>(target_rows(platform).size());
@@ -141,6 +147,8 @@ TEST(CliResume, LoadKilledAtTwentyFourPointsEndsLikeOneCleanLoad) {
         const auto resumed = run_baton("load", run_dir);
         ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
         EXPECT_EQ(target_objects(platform), reference);
+        EXPECT_EQ(read_file(redirects + "/redirects.csv"), reference_redirects);
+        EXPECT_FALSE(std::filesystem::exists(redirects + "/.baton-staging"));
         const Mapped target = target_rows(platform);
         EXPECT_EQ(id_map_rows(run_dir + "/baton.db", platform), target);
         EXPECT_EQ(unjournalled(run_dir + "/baton.db", target), 0);
