@@ -1,6 +1,8 @@
 // The content items and comments of a load, read from the workspace with their bodies made ready for the platform.
 #include "loaders/sqlite/platform_bodies.hpp"
 
+#include <pthread.h>
+
 #include <optional>
 
 #include "convert/conversion_version.hpp"
@@ -172,6 +174,7 @@ BodiesAhead::BodiesAhead(sql::Database& workspace, std::int64_t plan_run, const 
     }
     m_ahead = std::make_unique<BatchesAhead<std::vector<ReadyRow>>>(
         [this, path = workspace.path(), plan_run, options, scheme, redirects](const auto& hand_over) {
+            pthread_setname_np(pthread_self(), "baton-bodies");
             sql::Database aside(path, sql::OpenMode::read_only);
             const LoadSelection selection(aside, plan_run, options);
             PlatformBodies bodies(aside, plan_run, scheme);
