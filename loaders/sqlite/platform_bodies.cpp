@@ -1,6 +1,7 @@
 // The content items and comments of a load, read from the workspace with their bodies made ready for the platform.
 #include "loaders/sqlite/platform_bodies.hpp"
 
+#include <libxml/parser.h>
 #include <pthread.h>
 
 #include <optional>
@@ -8,6 +9,7 @@
 #include "convert/conversion_version.hpp"
 #include "convert/links/link_marks.hpp"
 #include "convert/links/target_body.hpp"
+#include "convert/parallel_for.hpp"
 #include "core/error.hpp"
 #include "loaders/common/load_selection.hpp"
 
@@ -29,8 +31,8 @@ const std::string content_sql =
     std::string(stored_columns) +
     "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
     "LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
-    "WHERE pp.plan_run = ? AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.kind <> 'comment' "
-    "ORDER BY i.id";
+    "WHERE pp.plan_run = ?1 AND pp.item_id > ?2 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND "
+    "i.kind <> 'comment' ORDER BY pp.item_id LIMIT ?3";
 
 const std::string comments_sql =
     "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
@@ -39,22 +41,23 @@ const std::string comments_sql =
     std::string(stored_columns) +
     "FROM plan_placements pp JOIN items i ON i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id " +
     stored_join +
-    "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ? AND pp.item_id IN "
-    "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY i.id";
+    "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ?1 AND pp.item_id > ?2 AND pp.item_id IN "
+    "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY pp.item_id LIMIT ?3";
 
-// A row as read: the stored conversion beside the body it may have been made from.
-struct StoredBody {
+// `baton convert`'s HTML of a body as stored: the fingerprint of the body it was made from, the conversion's
+// version and its link marks (converted_bodies).
+struct StoredConversion {
     std::string html, source_hash, version, marks;
 };
 
-void read_stored(const sql::Statement& select, int first, StoredBody& stored) {
+void read_stored(const sql::Statement& select, int first, StoredConversion& stored) {
     stored.html = select.column_text(first);
     stored.source_hash = select.column_text(first + 1);
     stored.version = select.column_text(first + 2);
     stored.marks = select.column_text(first + 3);
 }
 
-ReadyRow read_content(const sql::Statement& select, StoredBody& stored) {
+ReadyRow read_content(const sql::Statement& select, StoredConversion& stored) {
     ReadyRow row;
     row.legacy_key = select.column_text(0);
     row.community_id = select.column_int(1);
@@ -73,7 +76,7 @@ ReadyRow read_content(const sql::Statement& select, StoredBody& stored) {
     return row;
 }
 
-ReadyRow read_comment(const sql::Statement& select, StoredBody& stored) {
+ReadyRow read_comment(const sql::Statement& select, StoredConversion& stored) {
     ReadyRow row;
     row.comment = true;
     row.legacy_key = select.column_text(0);
@@ -91,53 +94,88 @@ ReadyRow read_comment(const sql::Statement& select, StoredBody& stored) {
     return row;
 }
 
-// The stored HTML with its links pointed here, when it was made from this body by this build and its marks fit it.
-bool reuse_stored(ReadyRow& row, const StoredBody& stored, convert::LinkIndex& links) {
-    if (stored.marks.empty() || stored.version != convert::conversion_version() ||
-        stored.source_hash != convert::reusable_source_hash(row.legacy_format, row.legacy_body)) {
-        return false;
-    }
-    const auto marks = convert::decode_link_marks(stored.marks);
-    if (!marks) return false;
-    auto spliced = convert::splice_links(stored.html, *marks, links, links.page(row.item_id, row.legacy_format));
-    if (!spliced) return false;  // marks that do not fit their HTML: converted here instead
-    row.format = "html";
-    row.text = std::move(spliced->html);
-    row.converted = true;
-    row.reused = true;
-    row.unresolved = std::move(spliced->links.unresolved);
-    return true;
-}
+// A row on its way: what was read, and what the work on every core found in it.
+struct Pending {
+    ReadyRow row;
+    StoredConversion stored;
+    std::optional<convert::MarkedLinks> marks;  // the stored conversion's, when it is current
+    std::optional<convert::Document> document;  // the body read, to be converted here
+};
 
-// The body converted here; kept as extracted (and said why) when no reader knows it or it is not UTF-8.
-void convert_here(ReadyRow& row, convert::LinkIndex& links) {
-    static const convert::WriterKind& html = *convert::find_writer("html");
-    std::optional<convert::Document> document;
+// The body read into a tree; kept as extracted (and said why) when no reader knows it or it is not UTF-8.
+void read_here(Pending& pending) {
+    ReadyRow& row = pending.row;
     try {
-        document = convert::read_body_for_target(row.legacy_body, row.legacy_format);
+        pending.document = convert::read_body_for_target(row.legacy_body, row.legacy_format);
     } catch (const InputError& error) {
         row.not_converted = error.what();
     }
-    if (!document) {
-        if (row.not_converted.empty() && !row.legacy_body.empty()) {
-            row.not_converted = "no reader knows its format \"" + row.legacy_format + "\"";
-        }
-        row.format = row.legacy_format;
-        row.text = row.legacy_body;
-        return;
+    if (pending.document) return;
+    if (row.not_converted.empty() && !row.legacy_body.empty()) {
+        row.not_converted = "no reader knows its format \"" + row.legacy_format + "\"";
     }
-    auto converted = convert::finish_body_for_target(links, row.item_id, row.legacy_format, std::move(*document), html);
+    row.format = row.legacy_format;
+    row.text = row.legacy_body;
+}
+
+// What needs no link index: the stored conversion taken when it was made from this body by this build, else the
+// body read.
+void check_or_read(Pending& pending) {
+    const ReadyRow& row = pending.row;
+    const StoredConversion& stored = pending.stored;
+    if (!stored.marks.empty() && stored.version == convert::conversion_version() &&
+        stored.source_hash == convert::reusable_source_hash(row.legacy_format, row.legacy_body)) {
+        pending.marks = convert::decode_link_marks(stored.marks);
+        if (pending.marks) return;
+    }
+    read_here(pending);
+}
+
+// The links, through the index: the stored HTML with its links pointed here when its marks fit it, else the tree's
+// links rewritten (its HTML is written after).
+void point_links(Pending& pending, convert::LinkIndex& links) {
+    ReadyRow& row = pending.row;
+    if (pending.marks) {
+        auto spliced = convert::splice_links(pending.stored.html, *pending.marks, links,
+                                             links.page(row.item_id, row.legacy_format));
+        pending.marks.reset();
+        if (spliced) {
+            row.format = "html";
+            row.text = std::move(spliced->html);
+            row.converted = true;
+            row.reused = true;
+            row.unresolved = std::move(spliced->links.unresolved);
+            return;
+        }
+        read_here(pending);  // marks that do not fit their HTML: converted here instead
+    }
+    if (!pending.document) return;
+    row.unresolved = convert::rewrite_links(*pending.document, links, links.page(row.item_id, row.legacy_format))
+                         .unresolved;
+}
+
+// The tree converted, as sanitised HTML.
+void write_html(Pending& pending) {
+    static const convert::WriterKind& html = *convert::find_writer("html");
+    if (!pending.document) return;
+    ReadyRow& row = pending.row;
     row.format = "html";
-    row.text = std::move(converted.conversion.output);
+    row.text = html.write(*pending.document);
     row.converted = true;
-    row.unresolved = std::move(converted.links.unresolved);
+    pending.document.reset();
 }
 
 }  // namespace
 
-PlatformBodies::PlatformBodies(sql::Database& db, std::int64_t plan_run, const convert::TargetScheme& scheme)
-    : m_db(db), m_plan(plan_run), m_links(db, plan_run, scheme), m_select(db.prepare(content_sql)) {
-    m_select.bind(1, m_plan);
+PlatformBodies::PlatformBodies(sql::Database& db, std::int64_t plan_run, const convert::TargetScheme& scheme,
+                               std::int64_t rows_per_chunk)
+    : m_db(db),
+      m_plan(plan_run),
+      m_rows_per_chunk(rows_per_chunk),
+      m_links(db, plan_run, scheme),
+      m_content(db.prepare(content_sql)),
+      m_comments(db.prepare(comments_sql)) {
+    xmlInitParser();  // libxml2 must be initialised on one thread before the HTML reader runs on several
 }
 
 convert::RedirectFiles PlatformBodies::write_redirects(const std::filesystem::path& folder) {
@@ -146,23 +184,42 @@ convert::RedirectFiles PlatformBodies::write_redirects(const std::filesystem::pa
 
 std::vector<ReadyRow> PlatformBodies::next(std::size_t rows) {
     std::vector<ReadyRow> batch;
-    StoredBody stored;
-    while (!m_done && batch.size() < rows) {
-        if (!m_select.step()) {
-            if (m_comments) {
-                m_done = true;
-                break;
-            }
-            m_select = m_db.prepare(comments_sql);
-            m_select.bind(1, m_plan);
-            m_comments = true;
-            continue;
-        }
-        ReadyRow row = m_comments ? read_comment(m_select, stored) : read_content(m_select, stored);
-        if (!reuse_stored(row, stored, m_links)) convert_here(row, m_links);
-        batch.push_back(std::move(row));
+    while (batch.size() < rows) {
+        if (m_ready.empty() && !read_chunk()) break;
+        batch.push_back(std::move(m_ready.front()));
+        m_ready.pop_front();
     }
     return batch;
+}
+
+// The next chunk of rows made ready; false once every row was read. The chunk is read whole and the statement reset
+// before any body is worked on, so that the connection holds a snapshot only while it reads. Checking stored
+// conversions, reading bodies into trees and writing them run on every core (parallel_for, as `baton convert`
+// does); the links go through the index on this thread.
+bool PlatformBodies::read_chunk() {
+    std::vector<Pending> chunk;
+    while (!m_done && chunk.empty()) {
+        auto& select = m_reading_comments ? m_comments : m_content;
+        select.bind(1, m_plan).bind(2, m_last_item).bind(3, m_rows_per_chunk);
+        while (select.step()) {
+            Pending pending;
+            pending.row = m_reading_comments ? read_comment(select, pending.stored) : read_content(select, pending.stored);
+            m_last_item = pending.row.item_id;
+            chunk.push_back(std::move(pending));
+        }
+        select.reset();
+        if (static_cast<std::int64_t>(chunk.size()) < m_rows_per_chunk) {  // that part is done
+            if (m_reading_comments) m_done = true;
+            m_reading_comments = true;
+            m_last_item = 0;
+        }
+    }
+    if (chunk.empty()) return false;
+    convert::parallel_for(chunk.size(), [&](std::size_t i) { check_or_read(chunk[i]); });
+    for (auto& pending : chunk) point_links(pending, m_links);
+    convert::parallel_for(chunk.size(), [&](std::size_t i) { write_html(chunk[i]); });
+    for (auto& pending : chunk) m_ready.push_back(std::move(pending.row));
+    return true;
 }
 
 BodiesAhead::BodiesAhead(sql::Database& workspace, std::int64_t plan_run, const LoadOptions& options,

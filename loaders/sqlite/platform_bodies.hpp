@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -42,9 +43,13 @@ struct ReadyRow {
 // with its links pointed at the target when that HTML is still current (made from this body by this build's
 // conversion), else converted here; a body no reader knows, or one that is not UTF-8, is kept as extracted.
 // Reads nothing it writes, so it may run on a second connection on a thread of its own while the load writes.
+// Rows are read in chunks of `rows_per_chunk` by item id (each SELECT walks the plan's placements index in order,
+// nothing sorted), each chunk read whole before its bodies are worked on: the connection holds a snapshot only while
+// it reads, so the write-ahead log of the workspace the load writes meanwhile can be checkpointed and start over.
 class PlatformBodies {
 public:
-    PlatformBodies(sql::Database& db, std::int64_t plan_run, const convert::TargetScheme& scheme);
+    PlatformBodies(sql::Database& db, std::int64_t plan_run, const convert::TargetScheme& scheme,
+                   std::int64_t rows_per_chunk = 1024);
     PlatformBodies(const PlatformBodies&) = delete;
     PlatformBodies& operator=(const PlatformBodies&) = delete;
 
@@ -56,10 +61,15 @@ public:
 private:
     sql::Database& m_db;
     std::int64_t m_plan;
+    std::int64_t m_rows_per_chunk;
     convert::LinkIndex m_links;
-    sql::Statement m_select;
-    bool m_comments = false;  // m_select reads comments (content is done)
-    bool m_done = false;
+    sql::Statement m_content;   // one chunk of content rows after m_last_item
+    sql::Statement m_comments;  // one chunk of comments after m_last_item
+    bool m_reading_comments = false;  // content is done
+    std::int64_t m_last_item = 0;     // workspace id of the last row read
+    bool m_done = false;              // every row was read
+    std::deque<ReadyRow> m_ready;     // made ready, not yet handed out
+    bool read_chunk();
 };
 
 // The rows of PlatformBodies for a load writing on `workspace`: read ahead on a second, read-only connection on a
