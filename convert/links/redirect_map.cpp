@@ -128,7 +128,10 @@ void StagedRedirectFiles::publish() {
     for (const char* name : {"redirects.csv", "nginx.conf", "apache.conf"}) {
         std::error_code error;
         std::filesystem::rename(m_staging / name, m_folder / name, error);
-        if (error) throw OutputError("cannot move " + (m_staging / name).string() + " to " + m_folder.string() + ": " + error.message());
+        if (error) {
+            throw OutputError("cannot move " + (m_staging / name).string() + " to " + m_folder.string() + ": " +
+                              error.message());
+        }
     }
     std::error_code ignored;
     std::filesystem::remove(m_staging, ignored);

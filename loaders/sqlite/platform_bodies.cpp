@@ -203,7 +203,8 @@ bool PlatformBodies::read_chunk() {
         select.bind(1, m_plan).bind(2, m_last_item).bind(3, m_rows_per_chunk);
         while (select.step()) {
             Pending pending;
-            pending.row = m_reading_comments ? read_comment(select, pending.stored) : read_content(select, pending.stored);
+            pending.row =
+                m_reading_comments ? read_comment(select, pending.stored) : read_content(select, pending.stored);
             m_last_item = pending.row.item_id;
             chunk.push_back(std::move(pending));
         }

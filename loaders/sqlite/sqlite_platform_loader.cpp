@@ -71,8 +71,8 @@ LoadResult SqlitePlatformLoader::load(workspace::Workspace& workspace, std::int6
     // The map is written while the load runs and put in place only when the whole load committed.
     std::optional<convert::StagedRedirectFiles> redirects;
     if (!options.dry_run && !options.redirects.empty()) redirects.emplace(options.redirects);
-    sqlite_target::PlatformLoad({platform, workspace.db(), recorder, batches}, workspace.db(), plan_run, options, selection,
-                                redirects ? redirects->staging() : std::filesystem::path())
+    sqlite_target::PlatformLoad({platform, workspace.db(), recorder, batches}, workspace.db(), plan_run, options,
+                                selection, redirects ? redirects->staging() : std::filesystem::path())
         .run(result);
     batches.finish();
     if (redirects) redirects->publish();
