@@ -78,9 +78,9 @@ RedirectFiles write_redirect_files(sql::Database& db, LinkIndex& index, std::int
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw OutputError("cannot create the folder " + folder.string() + ": " + error.message());
-    const auto csv_path = folder / "redirects.csv";
-    const auto nginx_path = folder / "nginx.conf";
-    const auto apache_path = folder / "apache.conf";
+    const auto csv_path = folder / redirect_file_names[0];
+    const auto nginx_path = folder / redirect_file_names[1];
+    const auto apache_path = folder / redirect_file_names[2];
     auto csv = open_output(csv_path);
     auto nginx = open_output(nginx_path);
     auto apache = open_output(apache_path);
@@ -125,7 +125,7 @@ StagedRedirectFiles::~StagedRedirectFiles() {
 }
 
 void StagedRedirectFiles::publish() {
-    for (const char* name : {"redirects.csv", "nginx.conf", "apache.conf"}) {
+    for (const char* name : redirect_file_names) {
         std::error_code error;
         std::filesystem::rename(m_staging / name, m_folder / name, error);
         if (error) {

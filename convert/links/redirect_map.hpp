@@ -24,6 +24,9 @@ struct Redirect {
 void for_each_redirect(sql::Database& db, LinkIndex& index, std::int64_t source_id,
                        const std::function<void(const Redirect&)>& emit);
 
+// The files of the map: the CSV, the nginx rules, the Apache rules.
+inline constexpr const char* redirect_file_names[] = {"redirects.csv", "nginx.conf", "apache.conf"};
+
 struct RedirectFiles {
     std::int64_t redirects = 0;
     std::int64_t items = 0;

@@ -24,25 +24,18 @@ constexpr const char* stored_columns =
     "coalesce(cb.link_marks, '') ";
 constexpr const char* stored_join = "LEFT JOIN converted_bodies cb ON cb.item_id = i.id AND cb.format = 'html' ";
 
-const std::string content_sql =
+// One chunk of content items (?4 = 0) or comments (?4 = 1) after item ?2, at most ?3 rows. parent: the parent item's
+// key (a comment's: the content item it is on); reply_to: the comment it replies to.
+const std::string rows_sql =
     "SELECT s.key || '#' || i.key, pp.community_id, i.kind, coalesce(i.title, ''), coalesce(i.status, ''), "
-    "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), coalesce(b.format, ''), "
-    "coalesce(b.text, ''), coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id, " +
+    "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), "
+    "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.format, ''), coalesce(b.text, ''), "
+    "coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id, " +
     std::string(stored_columns) +
     "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
     "LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
     "WHERE pp.plan_run = ?1 AND pp.item_id > ?2 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND "
-    "i.kind <> 'comment' ORDER BY pp.item_id LIMIT ?3";
-
-const std::string comments_sql =
-    "SELECT s.key || '#' || i.key, s.key || '#' || i.parent_key, coalesce(i.author_id, 0), "
-    "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.text, ''), coalesce(i.status, ''), "
-    "coalesce(i.created_at, ''), i.source_id, pp.community_id, coalesce(b.format, ''), i.id, " +
-    std::string(stored_columns) +
-    "FROM plan_placements pp JOIN items i ON i.id = pp.item_id LEFT JOIN item_bodies b ON b.item_id = i.id " +
-    stored_join +
-    "JOIN sources s ON s.id = i.source_id WHERE pp.plan_run = ?1 AND pp.item_id > ?2 AND pp.item_id IN "
-    "(SELECT id FROM temp.selected_items) AND i.kind = 'comment' ORDER BY pp.item_id LIMIT ?3";
+    "(i.kind = 'comment') = ?4 ORDER BY pp.item_id LIMIT ?3";
 
 // `baton convert`'s HTML of a body as stored: the fingerprint of the body it was made from, the conversion's
 // version and its link marks (converted_bodies).
@@ -50,47 +43,27 @@ struct StoredConversion {
     std::string html, source_hash, version, marks;
 };
 
-void read_stored(const sql::Statement& select, int first, StoredConversion& stored) {
-    stored.html = select.column_text(first);
-    stored.source_hash = select.column_text(first + 1);
-    stored.version = select.column_text(first + 2);
-    stored.marks = select.column_text(first + 3);
-}
-
-ReadyRow read_content(const sql::Statement& select, StoredConversion& stored) {
+ReadyRow read_row(const sql::Statement& select, bool comment, StoredConversion& stored) {
     ReadyRow row;
+    row.comment = comment;
     row.legacy_key = select.column_text(0);
     row.community_id = select.column_int(1);
     row.kind = select.column_text(2);
     row.title = select.column_text(3);
     row.status = select.column_text(4);
     row.author_id = select.column_int(5);
-    row.parent_key = select.column_text(6);
-    row.legacy_format = select.column_text(7);
-    row.legacy_body = select.column_text(8);
-    row.created_at = select.column_text(9);
-    row.modified_at = select.column_text(10);
-    row.source_id = select.column_int(11);
-    row.item_id = select.column_int(12);
-    read_stored(select, 13, stored);
-    return row;
-}
-
-ReadyRow read_comment(const sql::Statement& select, StoredConversion& stored) {
-    ReadyRow row;
-    row.comment = true;
-    row.legacy_key = select.column_text(0);
-    row.content_key = select.column_text(1);
-    row.author_id = select.column_int(2);
-    row.parent_key = select.column_text(3);
-    row.legacy_body = select.column_text(4);
-    row.status = select.column_text(5);
-    row.created_at = select.column_text(6);
-    row.source_id = select.column_int(7);
-    row.community_id = select.column_int(8);
-    row.legacy_format = select.column_text(9);
-    row.item_id = select.column_int(10);
-    read_stored(select, 11, stored);
+    (comment ? row.content_key : row.parent_key) = select.column_text(6);
+    if (comment) row.parent_key = select.column_text(7);
+    row.legacy_format = select.column_text(8);
+    row.legacy_body = select.column_text(9);
+    row.created_at = select.column_text(10);
+    row.modified_at = select.column_text(11);
+    row.source_id = select.column_int(12);
+    row.item_id = select.column_int(13);
+    stored.html = select.column_text(14);
+    stored.source_hash = select.column_text(15);
+    stored.version = select.column_text(16);
+    stored.marks = select.column_text(17);
     return row;
 }
 
@@ -173,8 +146,7 @@ PlatformBodies::PlatformBodies(sql::Database& db, std::int64_t plan_run, const c
       m_plan(plan_run),
       m_rows_per_chunk(rows_per_chunk),
       m_links(db, plan_run, scheme),
-      m_content(db.prepare(content_sql)),
-      m_comments(db.prepare(comments_sql)) {
+      m_select(db.prepare(rows_sql)) {
     xmlInitParser();  // libxml2 must be initialised on one thread before the HTML reader runs on several
 }
 
@@ -199,20 +171,21 @@ std::vector<ReadyRow> PlatformBodies::next(std::size_t rows) {
 bool PlatformBodies::read_chunk() {
     std::vector<Pending> chunk;
     while (!m_done && chunk.empty()) {
-        auto& select = m_reading_comments ? m_comments : m_content;
-        select.bind(1, m_plan).bind(2, m_last_item).bind(3, m_rows_per_chunk);
-        while (select.step()) {
+        m_select.bind(1, m_plan).bind(2, m_last_item).bind(3, m_rows_per_chunk).bind(4, m_reading_comments ? 1 : 0);
+        while (m_select.step()) {
             Pending pending;
-            pending.row =
-                m_reading_comments ? read_comment(select, pending.stored) : read_content(select, pending.stored);
+            pending.row = read_row(m_select, m_reading_comments, pending.stored);
             m_last_item = pending.row.item_id;
             chunk.push_back(std::move(pending));
         }
-        select.reset();
+        m_select.reset();
         if (static_cast<std::int64_t>(chunk.size()) < m_rows_per_chunk) {  // that part is done
-            if (m_reading_comments) m_done = true;
-            m_reading_comments = true;
-            m_last_item = 0;
+            if (m_reading_comments) {
+                m_done = true;
+            } else {
+                m_reading_comments = true;
+                m_last_item = 0;
+            }
         }
     }
     if (chunk.empty()) return false;

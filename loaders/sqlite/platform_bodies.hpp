@@ -63,8 +63,7 @@ private:
     std::int64_t m_plan;
     std::int64_t m_rows_per_chunk;
     convert::LinkIndex m_links;
-    sql::Statement m_content;   // one chunk of content rows after m_last_item
-    sql::Statement m_comments;  // one chunk of comments after m_last_item
+    sql::Statement m_select;          // one chunk of content items or comments after m_last_item
     bool m_reading_comments = false;  // content is done
     std::int64_t m_last_item = 0;     // workspace id of the last row read
     bool m_done = false;              // every row was read
@@ -88,7 +87,7 @@ public:
     [[nodiscard]] const std::optional<convert::RedirectFiles>& redirects() const noexcept { return m_redirects; }
 
 private:
-    std::optional<convert::RedirectFiles> m_redirects;  // set by the reading thread before its last hand-over
+    std::optional<convert::RedirectFiles> m_redirects;  // set by the reading thread before its first hand-over
     std::unique_ptr<PlatformBodies> m_here;
     std::unique_ptr<BatchesAhead<std::vector<ReadyRow>>> m_ahead;
 };

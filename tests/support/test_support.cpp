@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-
 #include <fstream>
 #include <random>
 #include <sstream>
