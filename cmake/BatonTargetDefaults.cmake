@@ -28,3 +28,11 @@ function(baton_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPENDS})
   baton_target_defaults(${name})
 endfunction()
+
+# A program that runs baton's stages: malloc and free come from jemalloc (when BATON_JEMALLOC found it) for the
+# whole process, SQLite and libxml2 included. Measured in docs/benchmarks.md ("The allocator").
+function(baton_program_allocator target)
+  if(BATON_JEMALLOC_LIBRARY)
+    target_link_libraries(${target} PRIVATE ${BATON_JEMALLOC_LIBRARY})
+  endif()
+endfunction()

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libxml2-dev libxml2-utils libbz2-dev zlib1g-dev libpoco-dev libsqlite3-dev libboost-program-options-dev libgtest-dev
+  libjemalloc-dev
   sqlite3 python3 bzip2
 )
 for option in "$@"; do

@@ -31,6 +31,18 @@ TEST(Cli, HelpForEveryCommand) {
     }
 }
 
+// The allocator is the one the build chose (docs/architecture.md): jemalloc prints its statistics at exit when
+// MALLOC_CONF asks it to; the C library's malloc and the sanitizers' do not know that variable.
+TEST(Cli, TheProgramAllocatesWithTheAllocatorTheBuildChose) {
+    TempDir dir;
+    const auto result = run_command(
+        "MALLOC_CONF=stats_print:true CI=true '" + std::string(BATON_BINARY) + "' status --workspace absent.db",
+        dir.path());
+    const bool jemalloc = result.err.find("jemalloc statistics") != std::string::npos;
+    EXPECT_EQ(jemalloc, BATON_BINARY_USES_JEMALLOC != 0) << result.err.substr(0, 400);
+    EXPECT_NE(result.exit_code, 0);  // the workspace does not exist: the command ran and failed as it should
+}
+
 TEST(Cli, UsageErrorsExitWithTwo) {
     TempDir dir;
     EXPECT_EQ(run_baton("", dir.path()).exit_code, code(ExitCode::usage));
