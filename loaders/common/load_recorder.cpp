@@ -39,10 +39,31 @@ std::string journal_sql(int rows) {
     return sql;
 }
 
+// INSERT INTO messages ... for `rows` rows: ?1 run; 5 per row after.
+std::string message_sql(int rows) {
+    std::string sql = "INSERT INTO messages(run_id, source_id, item_key, severity, code, text) VALUES ";
+    for (int row = 0; row < rows; ++row) {
+        const int base = 2 + 5 * row;
+        sql += row == 0 ? "(?1" : ", (?1";
+        for (int i = 0; i < 5; ++i) sql += ", ?" + std::to_string(base + i);
+        sql += ")";
+    }
+    return sql;
+}
+
 constexpr const char* now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 constexpr std::size_t max_waiting = 10000;
 
 }  // namespace
+
+LoadRecorder::RowsStatement::RowsStatement(sql::Database& db, std::string (*sql_of)(int rows))
+    : m_db(db), m_sql_of(sql_of), m_full(db.prepare(sql_of(rows_per_statement))) {}
+
+sql::Statement& LoadRecorder::RowsStatement::for_rows(std::size_t rows) {
+    if (rows == rows_per_statement) return m_full;
+    m_tail = std::make_unique<sql::Statement>(m_db.prepare(m_sql_of(static_cast<int>(rows))));
+    return *m_tail;
+}
 
 LoadRecorder::LoadRecorder(workspace::Workspace& workspace, std::string target, std::int64_t run_id, bool dry_run)
     : m_db(workspace.db()),
@@ -56,10 +77,9 @@ LoadRecorder::LoadRecorder(workspace::Workspace& workspace, std::string target, 
       m_forget(m_db.prepare("DELETE FROM id_map WHERE target = ? AND object_kind = ? AND legacy_key = ?")),
       m_conflict(m_db.prepare("INSERT INTO load_conflicts(run_id, target, object_kind, legacy_key, target_id, "
                               "community_slug, detail) VALUES (?,?,?,?,?,?,?)")),
-      m_message(m_db.prepare("INSERT INTO messages(run_id, source_id, item_key, severity, code, text) "
-                             "VALUES (?,?,?,?,?,?)")),
-      m_journal_many(m_db.prepare(journal_sql(rows_per_statement))),
-      m_map_many(m_db.prepare(map_sql(rows_per_statement))),
+      m_journal_rows_insert(m_db, journal_sql),
+      m_map_rows_upsert(m_db, map_sql),
+      m_message_rows_insert(m_db, message_sql),
       m_failed(m_db.prepare(std::string("INSERT INTO id_map(target, object_kind, legacy_key, target_id, run_id, "
                                         "status, source_id, updated_at) VALUES (?1,?2,?3,'',?4,'failed',?5,") +
                             now_sql +
@@ -86,12 +106,15 @@ void LoadRecorder::mapped(const char* kind, const std::string& legacy_key, const
 }
 
 void LoadRecorder::flush() {
-    if (m_journal_rows.empty() && m_maps.empty()) return;
-    // Many rows per statement: the statement overhead, not the B-tree, dominated one row at a time.
-    std::size_t done = 0;
-    while (done < m_journal_rows.size()) {
+    flush_journal();
+    flush_maps();
+    flush_messages();
+}
+
+void LoadRecorder::flush_journal() {
+    for (std::size_t done = 0; done < m_journal_rows.size();) {
         const auto rows = std::min<std::size_t>(rows_per_statement, m_journal_rows.size() - done);
-        auto& statement = rows == rows_per_statement ? m_journal_many : tail_journal_statement(rows);
+        auto& statement = m_journal_rows_insert.for_rows(rows);
         statement.bind(1, m_run).bind(2, m_target);
         for (std::size_t row = 0; row < rows; ++row) {
             const auto& entry = m_journal_rows[done + row];
@@ -103,15 +126,18 @@ void LoadRecorder::flush() {
         done += rows;
     }
     m_journal_rows.clear();
+}
+
+void LoadRecorder::flush_maps() {
+    if (m_maps.empty()) return;
     std::sort(m_maps.begin(), m_maps.end(), [](const PendingMap& a, const PendingMap& b) {
         const int kinds = std::strcmp(a.kind, b.kind);
         return kinds != 0 ? kinds < 0 : a.legacy_key < b.legacy_key;
     });
     const std::string now = text::utc_now_iso();
-    done = 0;
-    while (done < m_maps.size()) {
+    for (std::size_t done = 0; done < m_maps.size();) {
         const auto rows = std::min<std::size_t>(rows_per_statement, m_maps.size() - done);
-        auto& statement = rows == rows_per_statement ? m_map_many : tail_map_statement(rows);
+        auto& statement = m_map_rows_upsert.for_rows(rows);
         statement.bind(1, m_target).bind(2, m_run).bind(3, now);
         for (std::size_t row = 0; row < rows; ++row) {
             const auto& entry = m_maps[done + row];
@@ -126,14 +152,22 @@ void LoadRecorder::flush() {
     m_maps.clear();
 }
 
-sql::Statement& LoadRecorder::tail_journal_statement(std::size_t rows) {
-    m_journal_tail = std::make_unique<sql::Statement>(m_db.prepare(journal_sql(static_cast<int>(rows))));
-    return *m_journal_tail;
-}
-
-sql::Statement& LoadRecorder::tail_map_statement(std::size_t rows) {
-    m_map_tail = std::make_unique<sql::Statement>(m_db.prepare(map_sql(static_cast<int>(rows))));
-    return *m_map_tail;
+// In the order they were reported.
+void LoadRecorder::flush_messages() {
+    for (std::size_t done = 0; done < m_messages.size();) {
+        const auto rows = std::min<std::size_t>(rows_per_statement, m_messages.size() - done);
+        auto& statement = m_message_rows_insert.for_rows(rows);
+        statement.bind(1, m_run);
+        for (std::size_t row = 0; row < rows; ++row) {
+            const auto& entry = m_messages[done + row];
+            const int base = 2 + 5 * static_cast<int>(row);
+            statement.bind_id_or_null(base, entry.source_id).bind(base + 1, entry.legacy_key);
+            statement.bind(base + 2, entry.severity).bind(base + 3, entry.code).bind(base + 4, entry.text);
+        }
+        statement.run();
+        done += rows;
+    }
+    m_messages.clear();
 }
 
 void LoadRecorder::set_status(const char* kind, const std::string& legacy_key, const char* status) {
@@ -175,8 +209,8 @@ void LoadRecorder::failed(const char* kind, const std::string& legacy_key, const
 void LoadRecorder::message(const char* severity, const char* code, const std::string& legacy_key,
                            const std::string& text, std::int64_t source_id) {
     if (m_dry_run) return;
-    m_message.bind(1, m_run).bind_id_or_null(2, source_id).bind(3, legacy_key).bind(4, severity).bind(5, code);
-    m_message.bind(6, text).run();
+    m_messages.push_back({severity, code, legacy_key, text, source_id});
+    if (m_messages.size() >= max_waiting) flush();
 }
 
 }  // namespace baton::load

@@ -21,9 +21,10 @@ struct MappedObject {
 };
 
 // Writes nothing in a dry run (every write method returns at once); lookups still read the workspace.
-// The caller owns the workspace transaction (see LoadBatches): rows are written in its batches. Id-map and
-// journal rows of a batch wait in memory until flush() (LoadBatches calls it before each workspace commit):
-// written together, the id-map rows in key order, they cost a fraction of one statement per object.
+// The caller owns the workspace transaction (see LoadBatches): rows are written in its batches. Id-map, journal
+// and message rows of a batch wait in memory until flush() (LoadBatches calls it before each workspace commit):
+// written together, many rows per statement and the id-map rows in key order, they cost a fraction of one
+// statement per row.
 class LoadRecorder {
 public:
     LoadRecorder(workspace::Workspace& workspace, std::string target, std::int64_t run_id, bool dry_run);
@@ -41,7 +42,7 @@ public:
     // Sets only the status of an existing id-map row (needs-update for conflicts, ignored for kept deletions).
     void set_status(const char* kind, const std::string& legacy_key, const char* status);
     void forget(const char* kind, const std::string& legacy_key);  // the object was deleted from the target
-    void flush();  // writes the waiting id-map and journal rows
+    void flush();  // writes the waiting id-map, journal and message rows
 
     // action: created, updated, deleted or archived; before: the object as JSON before the write ("" for created).
     void journal(const char* kind, const std::string& legacy_key, const std::string& target_id, const char* action,
@@ -57,6 +58,18 @@ public:
                  std::int64_t source_id);
 
 private:
+    // One INSERT of many rows (`sql_of(rows)`); a shorter one for the last rows of a flush.
+    class RowsStatement {
+    public:
+        RowsStatement(sql::Database& db, std::string (*sql_of)(int rows));
+        sql::Statement& for_rows(std::size_t rows);
+
+    private:
+        sql::Database& m_db;
+        std::string (*m_sql_of)(int rows);
+        sql::Statement m_full;
+        std::unique_ptr<sql::Statement> m_tail;
+    };
     struct PendingMap {
         const char* kind;
         std::string legacy_key, target_id, content_hash, target_hash;
@@ -69,8 +82,15 @@ private:
         const char* action;
         std::string before;
     };
+    struct PendingMessage {
+        const char* severity;
+        const char* code;
+        std::string legacy_key, text;
+        std::int64_t source_id;
+    };
     std::vector<PendingMap> m_maps;
     std::vector<PendingJournal> m_journal_rows;
+    std::vector<PendingMessage> m_messages;
     sql::Database& m_db;
     std::string m_target;
     std::int64_t m_run;
@@ -79,14 +99,13 @@ private:
     sql::Statement m_status;
     sql::Statement m_forget;
     sql::Statement m_conflict;
-    sql::Statement m_message;
-    sql::Statement m_journal_many;  // rows_per_statement rows at once
-    sql::Statement m_map_many;
-    std::unique_ptr<sql::Statement> m_journal_tail;  // the last, shorter statement of a flush
-    std::unique_ptr<sql::Statement> m_map_tail;
+    RowsStatement m_journal_rows_insert;
+    RowsStatement m_map_rows_upsert;
+    RowsStatement m_message_rows_insert;
     sql::Statement m_failed;
-    sql::Statement& tail_journal_statement(std::size_t rows);
-    sql::Statement& tail_map_statement(std::size_t rows);
+    void flush_journal();
+    void flush_maps();
+    void flush_messages();
 };
 
 }  // namespace baton::load
