@@ -29,10 +29,11 @@ function(baton_library name)
   baton_target_defaults(${name})
 endfunction()
 
-# A program that runs baton's stages: malloc and free come from jemalloc (when BATON_JEMALLOC found it) for the
-# whole process, SQLite and libxml2 included. Measured in docs/benchmarks.md ("The allocator").
+# A program that runs baton's stages: malloc and free come from jemalloc (BATON_ALLOCATOR_LIBRARY, set by the top
+# CMakeLists.txt when the build uses it) for the whole process, SQLite and libxml2 included. Measured in
+# docs/benchmarks.md ("The allocator").
 function(baton_program_allocator target)
-  if(BATON_JEMALLOC_LIBRARY)
-    target_link_libraries(${target} PRIVATE ${BATON_JEMALLOC_LIBRARY})
+  if(BATON_ALLOCATOR_LIBRARY)
+    target_link_libraries(${target} PRIVATE ${BATON_ALLOCATOR_LIBRARY})
   endif()
 endfunction()
