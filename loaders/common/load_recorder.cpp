@@ -10,45 +10,40 @@ namespace baton::load {
 namespace {
 constexpr int rows_per_statement = 64;
 
-// INSERT INTO id_map ... VALUES (...), (...) ... for `rows` rows: ?1 target, ?2 run, ?3 now; 7 per row after.
-std::string map_sql(int rows) {
-    std::string sql = "INSERT INTO id_map(target, object_kind, legacy_key, target_id, content_hash, status, source_id, "
-                      "target_hash, run_id, updated_at) VALUES ";
+// "(SHARED, ?F, ..., ?F+N-1 AFTER), (...)" for `rows` rows of N parameters of their own, numbered from F.
+std::string rows_of_values(int rows, const char* shared, int first, int per_row, const char* after) {
+    std::string sql;
     for (int row = 0; row < rows; ++row) {
-        const int base = 4 + 7 * row;
-        sql += row == 0 ? "(?1" : ", (?1";
-        for (int i = 0; i < 7; ++i) sql += ", ?" + std::to_string(base + i);
-        sql += ", ?2, ?3)";
+        sql += row == 0 ? "(" : ", (";
+        sql += shared;
+        for (int i = 0; i < per_row; ++i) sql += ", ?" + std::to_string(first + per_row * row + i);
+        sql += after;
+        sql += ")";
     }
-    return sql + " ON CONFLICT (target, object_kind, legacy_key) DO UPDATE SET target_id = excluded.target_id, "
-                 "content_hash = excluded.content_hash, run_id = excluded.run_id, status = excluded.status, "
-                 "source_id = coalesce(excluded.source_id, source_id), target_hash = excluded.target_hash, "
-                 "updated_at = CASE WHEN target_hash IS excluded.target_hash AND status = excluded.status "
-                 "THEN updated_at ELSE excluded.updated_at END";
+    return sql;
+}
+
+// INSERT INTO id_map ... for `rows` rows: ?1 target, ?2 run, ?3 now; 7 per row after.
+std::string map_sql(int rows) {
+    return "INSERT INTO id_map(target, object_kind, legacy_key, target_id, content_hash, status, source_id, "
+           "target_hash, run_id, updated_at) VALUES " + rows_of_values(rows, "?1", 4, 7, ", ?2, ?3") +
+           " ON CONFLICT (target, object_kind, legacy_key) DO UPDATE SET target_id = excluded.target_id, "
+           "content_hash = excluded.content_hash, run_id = excluded.run_id, status = excluded.status, "
+           "source_id = coalesce(excluded.source_id, source_id), target_hash = excluded.target_hash, "
+           "updated_at = CASE WHEN target_hash IS excluded.target_hash AND status = excluded.status "
+           "THEN updated_at ELSE excluded.updated_at END";
 }
 
 // INSERT INTO load_journal ... for `rows` rows: ?1 run, ?2 target; 5 per row after.
 std::string journal_sql(int rows) {
-    std::string sql = "INSERT INTO load_journal(run_id, target, object_kind, legacy_key, target_id, action, before) VALUES ";
-    for (int row = 0; row < rows; ++row) {
-        const int base = 3 + 5 * row;
-        sql += row == 0 ? "(?1, ?2" : ", (?1, ?2";
-        for (int i = 0; i < 5; ++i) sql += ", ?" + std::to_string(base + i);
-        sql += ")";
-    }
-    return sql;
+    return "INSERT INTO load_journal(run_id, target, object_kind, legacy_key, target_id, action, before) VALUES " +
+           rows_of_values(rows, "?1, ?2", 3, 5, "");
 }
 
 // INSERT INTO messages ... for `rows` rows: ?1 run; 5 per row after.
 std::string message_sql(int rows) {
-    std::string sql = "INSERT INTO messages(run_id, source_id, item_key, severity, code, text) VALUES ";
-    for (int row = 0; row < rows; ++row) {
-        const int base = 2 + 5 * row;
-        sql += row == 0 ? "(?1" : ", (?1";
-        for (int i = 0; i < 5; ++i) sql += ", ?" + std::to_string(base + i);
-        sql += ")";
-    }
-    return sql;
+    return "INSERT INTO messages(run_id, source_id, item_key, severity, code, text) VALUES " +
+           rows_of_values(rows, "?1", 2, 5, "");
 }
 
 constexpr const char* now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
