@@ -15,6 +15,12 @@ namespace {
 Value text_or_null(std::string value) { return value.empty() ? Value(nullptr) : Value(std::move(value)); }
 Value id_or_null(std::int64_t id) { return id > 0 ? Value(id) : Value(nullptr); }
 
+// The users and memberships the selection needs: role holders of the selected communities and authors
+// of the selected items.
+constexpr const char* authors_of_selected =
+    "SELECT pp.community_id, i.author_id FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
+    "WHERE pp.plan_run = ?1 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.author_id IS NOT NULL";
+
 }  // namespace
 
 PlatformLoad::PlatformLoad(WriteContext context, sql::Database& workspace, std::int64_t plan_run,
@@ -31,12 +37,11 @@ void PlatformLoad::run(LoadResult& result) {
     convert::TargetScheme scheme;
     scheme.base_url = m_options.base_url;
     scheme.path_pattern = m_options.path_pattern;
-    // Both start reading now, beside the writes: the users and memberships; the redirect map, then the bodies.
-    PeopleAhead people(m_ws, m_plan, m_options);
+    // Starts now, beside the people's writes: the redirect map, then the bodies.
     BodiesAhead bodies(m_ws, m_plan, m_options, scheme, m_redirects);
     load_communities(result.communities);
-    auto first_memberships = load_users(result.users, people);
-    load_memberships(result.memberships, people, std::move(first_memberships));
+    load_users(result.users);
+    load_memberships(result.memberships);
     load_bodies(result, bodies);
     result.redirects = bodies.redirects();
     result.bodies_reused = m_bodies_reused;
@@ -90,34 +95,45 @@ void PlatformLoad::load_communities(LoadCounts& counts) {
     }
 }
 
-PeopleBatch PlatformLoad::load_users(LoadCounts& counts, PeopleAhead& people) {
+void PlatformLoad::load_users(LoadCounts& counts) {
     UpsertTable table(m_context, platform_table("user"));
-    for (auto batch = people.next();; batch = people.next()) {
-        if (batch.users.empty()) return batch;  // the first memberships, if any
-        for (auto& person : batch.users) {
-            Loaded loaded{0, std::move(person.legacy_key), {}, person.source_id};
-            const Values values = {text_or_null(std::move(person.login)), std::move(person.display_name),
-                                   text_or_null(std::move(person.email))};
-            loaded.id = table.upsert(loaded.legacy_key, values, loaded.source_id, {}, counts);
-            m_users[person.person_id] = std::move(loaded);
-        }
+    auto select = m_ws.prepare(
+        "SELECT p.id, s.key || '#' || p.key, coalesce(p.login, ''), "
+        "coalesce(nullif(p.display_name, ''), nullif(p.login, ''), p.key), coalesce(p.email, ''), p.source_id "
+        "FROM people p JOIN sources s ON s.id = p.source_id WHERE p.id IN "
+        "(SELECT person_id FROM plan_roles WHERE plan_run = ?1 AND community_id IN "
+        "(SELECT id FROM temp.selected_communities) UNION SELECT author_id FROM (" +
+        std::string(authors_of_selected) + ")) AND p.key NOT LIKE 'ip:%' ORDER BY p.id");
+    select.bind(1, m_plan);
+    while (select.step()) {
+        Loaded loaded{0, select.column_text(1), {}, select.column_int(5)};
+        const Values values = {text_or_null(select.column_text(2)), select.column_text(3),
+                               text_or_null(select.column_text(4))};
+        loaded.id = table.upsert(loaded.legacy_key, values, loaded.source_id, {}, counts);
+        m_users[select.column_int(0)] = std::move(loaded);
     }
 }
 
-void PlatformLoad::load_memberships(LoadCounts& counts, PeopleAhead& people, PeopleBatch first) {
+void PlatformLoad::load_memberships(LoadCounts& counts) {
     UpsertTable table(m_context, platform_table("membership"));
-    for (auto batch = std::move(first); !batch.memberships.empty(); batch = people.next()) {
-        for (auto& role : batch.memberships) {
-            const auto& community = m_communities.at(role.community_id);
-            const auto& user = m_users.at(role.person_id);
-            const std::string legacy_key = community.legacy_key + "@" + user.legacy_key;
-            if (community.id == 0 || user.id == 0) {
-                ++counts.skipped;  // its community or user failed; reported there
-                continue;
-            }
-            const Values values = {community.id, user.id, std::move(role.role), text_or_null(std::move(role.reason))};
-            table.upsert(legacy_key, values, community.source_id, community.slug, counts);
+    // Owners and managers from the plan, then every other author of selected content as a member.
+    auto select = m_ws.prepare(
+        "SELECT community_id, person_id, role, reason FROM plan_roles WHERE plan_run = ?1 AND community_id IN "
+        "(SELECT id FROM temp.selected_communities) UNION ALL SELECT DISTINCT a.community_id, a.author_id, 'member', "
+        "'' FROM (" + std::string(authors_of_selected) + ") a WHERE a.author_id IN (SELECT id FROM people WHERE key "
+        "NOT LIKE 'ip:%') AND NOT EXISTS (SELECT 1 FROM plan_roles r WHERE r.plan_run = ?1 AND r.community_id = "
+        "a.community_id AND r.person_id = a.author_id) ORDER BY 1, 2");
+    select.bind(1, m_plan);
+    while (select.step()) {
+        const auto& community = m_communities.at(select.column_int(0));
+        const auto& user = m_users.at(select.column_int(1));
+        const std::string legacy_key = community.legacy_key + "@" + user.legacy_key;
+        if (community.id == 0 || user.id == 0) {
+            ++counts.skipped;  // its community or user failed; reported there
+            continue;
         }
+        const Values values = {community.id, user.id, select.column_text(2), text_or_null(select.column_text(3))};
+        table.upsert(legacy_key, values, community.source_id, community.slug, counts);
     }
 }
 

@@ -8,7 +8,6 @@
 
 #include "loaders/common/load_selection.hpp"
 #include "loaders/sqlite/platform_bodies.hpp"
-#include "loaders/sqlite/platform_people.hpp"
 #include "loaders/sqlite/upsert_table.hpp"
 
 namespace baton::load::sqlite_target {
@@ -32,10 +31,8 @@ private:
     std::string free_slug(const std::string& slug, const std::string& legacy_key);
     std::string due_date(std::int64_t offset_days) const;
     void load_communities(LoadCounts& counts);
-    // The users, then the memberships, read by `people` while the rows before them are written. load_users
-    // returns the first batch of memberships it took.
-    PeopleBatch load_users(LoadCounts& counts, PeopleAhead& people);
-    void load_memberships(LoadCounts& counts, PeopleAhead& people, PeopleBatch first);
+    void load_users(LoadCounts& counts);
+    void load_memberships(LoadCounts& counts);
     // Content items, then comments, their bodies made ready by `bodies` while the rows before them are written.
     void load_bodies(LoadResult& result, BodiesAhead& bodies);
     void write_content(UpsertTable& table, ReadyRow& row, LoadCounts& counts);

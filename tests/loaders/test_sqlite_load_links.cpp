@@ -292,10 +292,10 @@ TEST(SqliteLoadLinks, BodiesFromBatonConvertAreReusedAndLoadTheSame) {
     EXPECT_NE(post.find("href=\"https://collab.example.com/c/"), std::string::npos) << post;
 }
 
-// The load reads and prepares bodies, and reads its users and memberships, on connections and threads of their own
-// when the workspace is in WAL mode, on its own connection otherwise (a workspace still in its first bulk load): both
-// load the same objects and bodies and report the same, whole plans and subsets alike (the subset's selection is
-// built again on each connection).
+// The load reads and prepares bodies on a second connection on a thread of its own when the workspace is in WAL
+// mode, on its own connection otherwise (a workspace still in its first bulk load): both load the same objects and
+// bodies and report the same, whole plans and subsets alike (the subset's selection is built again on the second
+// connection).
 TEST(SqliteLoadLinks, BodiesReadOnASecondConnectionLoadTheSameAsOnOne) {
     PlannedWorkspace planned(source_file("samples/wordpress/acme-intranet.xml"));
     extract_source(planned.workspace, "mediawiki", fixture("mediawiki-xml/pair-0.10.xml"));  // unresolved links
