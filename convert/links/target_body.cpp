@@ -11,22 +11,16 @@ std::optional<Document> read_body_for_target(std::string_view body, const std::s
     return read_text(body, *reader);
 }
 
-TargetBody finish_body_for_target(LinkIndex& index, std::int64_t item_id, const std::string& body_format,
-                                  Document document, const WriterKind& writer) {
-    const LinkPage page = index.page(item_id, body_format);
-    TargetBody result;
-    result.conversion.document = std::move(document);
-    result.links = rewrite_links(result.conversion.document, index, page);
-    result.conversion.output = writer.write(result.conversion.document);
-    result.conversion.report = report_raw_nodes(result.conversion.document);
-    return result;
-}
-
 std::optional<TargetBody> convert_body_for_target(LinkIndex& index, std::int64_t item_id, std::string_view body,
                                                   const std::string& body_format, const WriterKind& writer) {
     auto document = read_body_for_target(body, body_format);
     if (!document) return std::nullopt;
-    return finish_body_for_target(index, item_id, body_format, std::move(*document), writer);
+    TargetBody result;
+    result.conversion.document = std::move(*document);
+    result.links = rewrite_links(result.conversion.document, index, index.page(item_id, body_format));
+    result.conversion.output = writer.write(result.conversion.document);
+    result.conversion.report = report_raw_nodes(result.conversion.document);
+    return result;
 }
 
 }  // namespace baton::convert

@@ -22,11 +22,8 @@ struct TargetBody {
                                                                 std::string_view body, const std::string& body_format,
                                                                 const WriterKind& writer);
 
-// The same in two halves, so that loaders can read bodies on another thread: reading needs no link index (nullopt
-// when no reader knows `body_format`; throws InputError when the body is not UTF-8), finishing rewrites the links
-// through `index` and writes the tree with `writer`.
+// Its first half, which needs no link index, so that a loader can read bodies on several threads and rewrite their
+// links on one: nullopt when no reader knows `body_format`; throws InputError when the body is not UTF-8.
 [[nodiscard]] std::optional<Document> read_body_for_target(std::string_view body, const std::string& body_format);
-[[nodiscard]] TargetBody finish_body_for_target(LinkIndex& index, std::int64_t item_id, const std::string& body_format,
-                                                Document document, const WriterKind& writer);
 
 }  // namespace baton::convert
