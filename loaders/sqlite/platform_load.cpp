@@ -155,14 +155,10 @@ void PlatformLoad::load_bodies(LoadResult& result, BodiesAhead& bodies) {
             }
         }
     }
-    // Derived, not owned: only rows whose resolved parent changed are written.
-    m_context.platform.exec(
-        "UPDATE content SET parent_id = (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key) "
-        "WHERE parent_id IS NOT (SELECT p.id FROM content p WHERE p.legacy_key = content.parent_legacy_key)");
-    m_context.platform.exec(
-        "UPDATE comments SET reply_to_id = (SELECT p.id FROM comments p WHERE p.legacy_key = "
-        "comments.reply_to_legacy_key) WHERE reply_to_id IS NOT (SELECT p.id FROM comments p WHERE p.legacy_key = "
-        "comments.reply_to_legacy_key)");
+    // Derived, not owned: set on insert when the row named came first; the rest, and rows whose named row
+    // changed, here.
+    m_context.platform.exec(resolve_self_reference_sql(platform_table("content")));
+    m_context.platform.exec(resolve_self_reference_sql(platform_table("comment")));
 }
 
 void PlatformLoad::write_content(UpsertTable& table, ReadyRow& row, LoadCounts& counts) {

@@ -19,12 +19,14 @@ const std::vector<PlatformTable>& platform_tables() {
          "content",
          {"community_id", "kind", "title", "status", "author_id", "parent_legacy_key", "body_format", "body",
           "created_at", "updated_at", "legacy_body_format", "legacy_body"},
-         10},
+         10,
+         PlatformTable::SelfReference{"parent_id", "parent_legacy_key"}},
         {"comment",
          "comments",
          {"content_id", "author_id", "reply_to_legacy_key", "body", "status", "created_at", "body_format",
           "legacy_body_format", "legacy_body"},
-         6},
+         6,
+         PlatformTable::SelfReference{"reply_to_id", "reply_to_legacy_key"}},
         {"task",
          "tasks",
          {"user_id", "community_id", "role", "position", "title", "description", "due_offset_days", "due_date"},
@@ -66,6 +68,15 @@ Value column_value(const sql::Statement& statement, int index) {
 
 void bind_value(sql::Statement& statement, int index, const Value& value) {
     std::visit([&](const auto& v) { statement.bind(index, v); }, value);
+}
+
+std::string resolve_self_reference_sql(const PlatformTable& table) {
+    if (!table.self_reference) return {};
+    const std::string name(table.name);
+    const std::string id(table.self_reference->id_column);
+    const std::string resolved = "(SELECT r.id FROM " + name + " r WHERE r.legacy_key = " + name + "." +
+                                 std::string(table.self_reference->key_column) + ")";
+    return "UPDATE " + name + " SET " + id + " = " + resolved + " WHERE " + id + " IS NOT " + resolved;
 }
 
 std::string owned_list(const PlatformTable& table) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -24,6 +25,13 @@ struct PlatformTable {
     // Owned columns from this index on were added later: they enter the hash only when not NULL, so rows
     // loaded before keep their hash.
     std::size_t always_hashed;
+    // A row of the same table this row names by legacy key (owned: key_column) and by id (derived: id_column),
+    // as content's parent and a comment's reply-to.
+    struct SelfReference {
+        std::string_view id_column;
+        std::string_view key_column;
+    };
+    std::optional<SelfReference> self_reference = std::nullopt;
 };
 
 [[nodiscard]] const std::vector<PlatformTable>& platform_tables();
@@ -32,6 +40,10 @@ struct PlatformTable {
 [[nodiscard]] std::string hash_of(const PlatformTable& table, const Values& values);
 [[nodiscard]] Value column_value(const sql::Statement& statement, int index);
 void bind_value(sql::Statement& statement, int index, const Value& value);
+
+// Sets the self-reference's id column from its key column wherever the two disagree (the row named was
+// written after the row naming it, or is gone): "" for a table without one.
+[[nodiscard]] std::string resolve_self_reference_sql(const PlatformTable& table);
 
 // "col1, col2, ..." of the owned columns.
 [[nodiscard]] std::string owned_list(const PlatformTable& table);

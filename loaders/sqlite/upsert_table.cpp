@@ -4,11 +4,15 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace baton::load::sqlite_target {
 namespace {
 
+// A row named by a self-reference written before this one gets its id at once: setting it later would write
+// the row a second time (with its body).
 std::string insert_sql(const PlatformTable& table) {
     std::string columns = "legacy_key, content_hash";
     std::string placeholders = "?1, ?2";
@@ -16,6 +20,12 @@ std::string insert_sql(const PlatformTable& table) {
     for (const auto column : table.owned) {
         columns += ", " + std::string(column);
         placeholders += ", ?" + std::to_string(index++);
+    }
+    if (const auto& reference = table.self_reference) {
+        const auto key = std::find(table.owned.begin(), table.owned.end(), reference->key_column);
+        columns += ", " + std::string(reference->id_column);
+        placeholders += ", (SELECT r.id FROM " + std::string(table.name) + " r WHERE r.legacy_key = ?" +
+                        std::to_string(3 + (key - table.owned.begin())) + ")";
     }
     return "INSERT INTO " + std::string(table.name) + "(" + columns + ") VALUES (" + placeholders + ")";
 }

@@ -1,11 +1,15 @@
 // The embedded SQLite target: what a load writes, and that loading again creates nothing twice.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+
 #include "core/error.hpp"
 #include "core/sqlite.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/loader_test_support.hpp"
 #include "loaders/sqlite/platform_schema.hpp"
+#include "loaders/sqlite/upsert_table.hpp"
 
 namespace baton::load {
 namespace {
@@ -154,6 +158,54 @@ TEST(SqlitePlatformLoader, AnItemTheTargetRefusesIsRecordedAndTheLoadGoesOn) {
 TEST(SqlitePlatformLoader, UnknownTargetKindIsAUsageError) {
     EXPECT_THROW(create_loader("ftp:somewhere"), UsageError);
     EXPECT_THROW(create_loader("platform.db"), UsageError);
+}
+
+// A parent page or a replied-to comment written before the row naming it is resolved as that row is inserted,
+// one written after it by the pass at the end of the load: either way the id is that of the row the key names.
+// The fixture has pages whose parent comes later, and replies only after the comment they answer (both tables'
+// passes are made by the same function from their SelfReference).
+TEST(SqlitePlatformLoader, ParentsAndRepliesNameTheirRowsWhicheverCameFirst) {
+    test::PlannedWorkspace planned(test::wxr_fixture("theme-unit-test-data.xml"));
+    const std::string platform = planned.dir.file("platform.db");
+    load_into(planned, platform);
+    for (const auto& [table, id, key] : {std::tuple{"content", "parent_id", "parent_legacy_key"},
+                                         std::tuple{"comments", "reply_to_id", "reply_to_legacy_key"}}) {
+        const std::string named = std::string("(SELECT r.id FROM ") + table + " r WHERE r.legacy_key = t." + key + ")";
+        const std::string rows = std::string("SELECT count(*) FROM ") + table + " t WHERE ";
+        EXPECT_EQ(count(platform, rows + id + " IS NOT " + named), 0) << table;
+        EXPECT_GT(count(platform, rows + id + " IS NOT NULL AND " + id + " < t.id"), 0) << table << ": named earlier";
+    }
+    EXPECT_GT(count(platform, "SELECT count(*) FROM content WHERE parent_id > id"), 0) << "a parent named later";
+}
+
+
+// The insert itself resolves a reference to a row written before it: the row is not written a second time by the
+// pass at the end of the load (with its body: a row that grows is rewritten whole).
+TEST(SqlitePlatformLoader, AParentWrittenFirstIsResolvedByTheChildsInsert) {
+    test::TempDir dir;
+    workspace::Workspace workspace{dir.file("w.db"), workspace::Access::create};
+    sql::Database platform(dir.file("platform.db"), sql::OpenMode::create, sql::Role::target);
+    platform.exec(sqlite_target::platform_schema);
+    platform.exec("INSERT INTO communities(legacy_key, slug, name, content_hash) VALUES ('s#site', 'site', 'Site', '')");
+    LoadRecorder recorder(workspace, "sqlite:platform.db", 1, false);
+    LoadBatches batches(workspace.db(), &platform, LoadOptions{}, &recorder);
+    sqlite_target::UpsertTable content({platform, workspace.db(), recorder, batches},
+                                       sqlite_target::platform_table("content"));
+    const auto page = [](const char* parent_key) {
+        return sqlite_target::Values{std::int64_t{1}, "page", "A page", nullptr, nullptr,
+                                     parent_key == nullptr ? sqlite_target::Value(nullptr) : parent_key,
+                                     "html", "<p>body</p>", nullptr, nullptr, nullptr, nullptr};
+    };
+    LoadCounts counts;
+    const auto parent = content.upsert("s#parent", page(nullptr), 0, "site", counts);
+    const auto child = content.upsert("s#child", page("s#parent"), 0, "site", counts);
+    const auto early = content.upsert("s#early", page("s#later"), 0, "site", counts);
+    EXPECT_EQ(platform.query_int("SELECT parent_id FROM content WHERE id = " + std::to_string(child), -1), parent);
+    EXPECT_EQ(platform.query_int("SELECT count(*) FROM content WHERE id = " + std::to_string(early) +
+                                 " AND parent_id IS NULL"),
+              1);
+    batches.finish();
+    EXPECT_EQ(counts.created, 3);
 }
 
 }  // namespace baton::load
