@@ -24,6 +24,7 @@ struct BodyRow {
     std::string key;
     std::string format;
     std::string text;
+    PageFacts facts;  // what its link page is made of
 };
 
 // One body of a batch on its way through the reader, the link index and the writer.
@@ -56,9 +57,6 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
     auto count = db.prepare("SELECT count(*) FROM items i JOIN item_bodies b ON b.item_id = i.id WHERE " + filter);
     count.bind(1, source_id);
     const std::int64_t total = count.step() ? count.column_int(0) : 0;
-    auto select = db.prepare("SELECT i.id, i.source_id, i.key, coalesce(b.format, ''), b.text FROM items i "
-                             "JOIN item_bodies b ON b.item_id = i.id WHERE " + filter +
-                             " AND i.id > ?2 ORDER BY i.id LIMIT " + std::to_string(batch_size));
     auto upsert = db.prepare(
         "INSERT INTO converted_bodies(item_id, format, text, raw_nodes, raw_reasons, internal_links, "
         "unresolved_links, run_id, source_hash, conversion_version, link_marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -73,6 +71,10 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
     ConvertSummary summary;
     summary.plan_run = transform::latest_plan_run(workspace);
     LinkIndex links(db, summary.plan_run, scheme);
+    auto select = db.prepare("SELECT i.id, i.source_id, i.key, coalesce(b.format, ''), b.text, " +
+                             page_facts_columns() + " FROM items i JOIN sources s ON s.id = i.source_id "
+                             "JOIN item_bodies b ON b.item_id = i.id WHERE " + filter +
+                             " AND i.id > ?2 ORDER BY i.id LIMIT " + std::to_string(batch_size));
     std::int64_t last_id = 0;
     std::int64_t done = 0;
     while (true) {
@@ -85,18 +87,21 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
             row.key = select.column_text(2);
             row.format = select.column_text(3);
             row.text = select.column_text(4);
+            row.facts = read_page_facts(select, 5);
             rows.push_back(std::move(row));
         }
         select.reset();
         if (rows.empty()) break;
         last_id = rows.back().item_id;
-        // Reading and writing the bodies runs on every core; link resolution and SQLite stay on this thread.
+        // Making link pages, reading and writing the bodies runs on every core; link resolution and SQLite stay on
+        // this thread.
         std::vector<BatchBody> bodies(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (!rows[i].text.empty()) bodies[i].reader = find_reader_for_body_format(rows[i].format);
         }
         parallel_for(rows.size(), [&](std::size_t i) {
             if (!bodies[i].reader) return;
+            bodies[i].page = links.page(rows[i].item_id, rows[i].format, rows[i].facts);
             try {
                 bodies[i].document = read_text(rows[i].text, *bodies[i].reader);
             } catch (const InputError& error) {
@@ -110,7 +115,6 @@ ConvertSummary convert_workspace(workspace::Workspace& workspace, std::int64_t r
         sql::Transaction transaction(db);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (!bodies[i].reader) continue;
-            bodies[i].page = links.page(rows[i].item_id, rows[i].format);
             if (reusable) bodies[i].marked.links = link_attributes(bodies[i].document);  // before they are rewritten
             bodies[i].links = rewrite_links(bodies[i].document, links, bodies[i].page);
         }

@@ -46,10 +46,8 @@ LinkIndex::LinkIndex(sql::Database& db, std::int64_t plan_run, TargetScheme sche
       m_find(create_tables(db).prepare("SELECT l.item_id, coalesce(t.url, '') FROM temp.link_locators l JOIN "
                                        "temp.link_items t ON t.item_id = l.item_id WHERE l.source_id = ?1 AND "
                                        "l.locator = ?2")),
-      m_item(db.prepare("SELECT i.source_id, i.key, i.kind, coalesce(i.title, ''), coalesce(i.url, ''), "
-                        "coalesce(t.community, ''), coalesce((SELECT substr(c.key, 7) FROM item_containers ic JOIN "
-                        "containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.key LIKE 'space:%' "
-                        "LIMIT 1), '') FROM items i LEFT JOIN temp.link_items t ON t.item_id = i.id WHERE i.id = ?1")),
+      m_item(db.prepare("SELECT " + page_facts_columns() +
+                        " FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?1")),
       m_target(db.prepare("SELECT coalesce(url, '') FROM temp.link_items WHERE item_id = ?1")) {
     build(db);
 }
@@ -133,29 +131,52 @@ const LegacySite* LinkIndex::site(std::int64_t source_id) const {
     return found == m_sites.end() ? nullptr : &found->second;
 }
 
+const std::string& page_facts_columns() {
+    static const std::string columns =
+        "i.source_id, i.key, i.kind, coalesce(i.title, ''), coalesce(i.url, ''), "
+        "coalesce((SELECT t.community FROM temp.link_items t WHERE t.item_id = i.id), ''), "
+        "CASE WHEN s.kind = 'confluence' THEN coalesce((SELECT substr(c.key, 7) FROM item_containers ic JOIN "
+        "containers c ON c.id = ic.container_id WHERE ic.item_id = i.id AND c.key LIKE 'space:%' LIMIT 1), '') "
+        "ELSE '' END";
+    return columns;
+}
+
+PageFacts read_page_facts(const sql::Statement& statement, int first) {
+    PageFacts facts;
+    facts.source_id = statement.column_int(first);
+    facts.item.key = statement.column_text(first + 1);
+    facts.item.kind = statement.column_text(first + 2);
+    facts.item.title = statement.column_text(first + 3);
+    facts.item.url = statement.column_text(first + 4);
+    facts.community = statement.column_text(first + 5);
+    facts.item.space_key = statement.column_text(first + 6);
+    return facts;
+}
+
 LinkPage LinkIndex::page(std::int64_t item_id, const std::string& body_format) {
+    m_item.bind(1, item_id);
+    const std::optional<PageFacts> facts = m_item.step() ? std::optional(read_page_facts(m_item, 0)) : std::nullopt;
+    m_item.reset();
+    if (facts) return page(item_id, body_format, *facts);
+    LinkPage page;  // no such item: links on it are not checked
+    page.item_id = item_id;
+    page.body_format = body_format;
+    return page;
+}
+
+LinkPage LinkIndex::page(std::int64_t item_id, const std::string& body_format, const PageFacts& facts) const {
     LinkPage page;
     page.item_id = item_id;
     page.body_format = body_format;
-    m_item.bind(1, item_id);
-    if (m_item.step()) {
-        page.source_id = m_item.column_int(0);
-        page.key = m_item.column_text(1);
-        LegacyItem item;
-        item.key = page.key;
-        item.kind = m_item.column_text(2);
-        item.title = m_item.column_text(3);
-        item.url = m_item.column_text(4);
-        page.community = m_item.column_text(5);
-        page.space_key = m_item.column_text(6);
-        item.space_key = page.space_key;
-        page.site = site(page.source_id);
-        if (page.site) {
-            const auto urls = legacy_urls(*page.site, item);
-            if (!urls.empty()) page.legacy_url = urls.front();
-        }
+    page.source_id = facts.source_id;
+    page.key = facts.item.key;
+    page.community = facts.community;
+    page.space_key = facts.item.space_key;
+    page.site = site(page.source_id);
+    if (page.site) {
+        const auto urls = legacy_urls(*page.site, facts.item);
+        if (!urls.empty()) page.legacy_url = urls.front();
     }
-    m_item.reset();
     return page;
 }
 

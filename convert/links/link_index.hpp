@@ -25,6 +25,19 @@ struct LinkPage {
     const LegacySite* site = nullptr;
 };
 
+// What the page of an item is made from: LinkIndex::page reads it, a caller that reads items anyway can read it
+// with them (page_facts_columns, read_page_facts) and make pages on any thread.
+struct PageFacts {
+    std::int64_t source_id = 0;
+    LegacyItem item;        // key, kind, title, url and space_key
+    std::string community;  // the plan's community slug ("" when not migrated)
+};
+
+// The columns of PageFacts for a SELECT over items `i` joined with their sources `s` (on a connection with the
+// index's temporary tables), and the facts read back from them, starting at column `first`.
+[[nodiscard]] const std::string& page_facts_columns();
+[[nodiscard]] PageFacts read_page_facts(const sql::Statement& statement, int first);
+
 struct LinkResolution {
     enum class Status {
         not_internal,  // another site, mailto:, a fragment of this page, a file or interwiki link: not checked
@@ -53,6 +66,8 @@ public:
 
     // The page context of item `item_id` (its body format as given).
     [[nodiscard]] LinkPage page(std::int64_t item_id, const std::string& body_format);
+    // The same from facts read with the caller's own rows: no query, safe on several threads at once.
+    [[nodiscard]] LinkPage page(std::int64_t item_id, const std::string& body_format, const PageFacts& facts) const;
     [[nodiscard]] LinkResolution resolve(const LinkPage& page, const Node& link);
     // The target URL of an item, "" when it is not migrated (or there is no plan).
     [[nodiscard]] std::string target_url(std::int64_t item_id);

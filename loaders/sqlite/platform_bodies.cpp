@@ -21,7 +21,7 @@ constexpr std::size_t rows_per_batch = 512;
 // `baton convert`'s HTML of a body, reused when it was made from the same body by the same conversion.
 constexpr const char* stored_columns =
     "coalesce(cb.text, ''), coalesce(cb.source_hash, ''), coalesce(cb.conversion_version, ''), "
-    "coalesce(cb.link_marks, '') ";
+    "coalesce(cb.link_marks, '')";
 constexpr const char* stored_join = "LEFT JOIN converted_bodies cb ON cb.item_id = i.id AND cb.format = 'html' ";
 
 // One chunk of content items (?4 = 0) or comments (?4 = 1) after item ?2, at most ?3 rows. parent: the parent item's
@@ -31,7 +31,7 @@ const std::string rows_sql =
     "coalesce(i.author_id, 0), coalesce(s.key || '#' || i.parent_key, ''), "
     "coalesce(s.key || '#' || i.reply_to_key, ''), coalesce(b.format, ''), coalesce(b.text, ''), "
     "coalesce(i.created_at, ''), coalesce(i.modified_at, ''), i.source_id, i.id, " +
-    std::string(stored_columns) +
+    std::string(stored_columns) + ", " + convert::page_facts_columns() + " " +
     "FROM plan_placements pp JOIN items i ON i.id = pp.item_id JOIN sources s ON s.id = i.source_id "
     "LEFT JOIN item_bodies b ON b.item_id = i.id " + stored_join +
     "WHERE pp.plan_run = ?1 AND pp.item_id > ?2 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND "
@@ -43,8 +43,20 @@ struct StoredConversion {
     std::string html, source_hash, version, marks;
 };
 
-ReadyRow read_row(const sql::Statement& select, bool comment, StoredConversion& stored) {
+// A row on its way: what was read, and what the work on every core found in it.
+struct Pending {
     ReadyRow row;
+    StoredConversion stored;
+    convert::PageFacts facts;                   // what its link page is made of
+    convert::LinkPage page;                     // made on every core
+    std::optional<convert::MarkedLinks> marks;  // the stored conversion's, when it is current
+    std::optional<convert::Document> document;  // the body read, to be converted here
+};
+
+Pending read_row(const sql::Statement& select, bool comment) {
+    Pending pending;
+    ReadyRow& row = pending.row;
+    StoredConversion& stored = pending.stored;
     row.comment = comment;
     row.legacy_key = select.column_text(0);
     row.community_id = select.column_int(1);
@@ -64,16 +76,9 @@ ReadyRow read_row(const sql::Statement& select, bool comment, StoredConversion& 
     stored.source_hash = select.column_text(15);
     stored.version = select.column_text(16);
     stored.marks = select.column_text(17);
-    return row;
+    pending.facts = convert::read_page_facts(select, 18);
+    return pending;
 }
-
-// A row on its way: what was read, and what the work on every core found in it.
-struct Pending {
-    ReadyRow row;
-    StoredConversion stored;
-    std::optional<convert::MarkedLinks> marks;  // the stored conversion's, when it is current
-    std::optional<convert::Document> document;  // the body read, to be converted here
-};
 
 // The body read into a tree; kept as extracted (and said why) when no reader knows it or it is not UTF-8.
 void read_here(Pending& pending) {
@@ -109,8 +114,7 @@ void check_or_read(Pending& pending) {
 void point_links(Pending& pending, convert::LinkIndex& links) {
     ReadyRow& row = pending.row;
     if (pending.marks) {
-        auto spliced = convert::splice_links(pending.stored.html, *pending.marks, links,
-                                             links.page(row.item_id, row.legacy_format));
+        auto spliced = convert::splice_links(pending.stored.html, *pending.marks, links, pending.page);
         pending.marks.reset();
         if (spliced) {
             row.format = "html";
@@ -123,8 +127,7 @@ void point_links(Pending& pending, convert::LinkIndex& links) {
         read_here(pending);  // marks that do not fit their HTML: converted here instead
     }
     if (!pending.document) return;
-    row.unresolved = convert::rewrite_links(*pending.document, links, links.page(row.item_id, row.legacy_format))
-                         .unresolved;
+    row.unresolved = convert::rewrite_links(*pending.document, links, pending.page).unresolved;
 }
 
 // The tree converted, as sanitised HTML.
@@ -165,18 +168,16 @@ std::vector<ReadyRow> PlatformBodies::next(std::size_t rows) {
 }
 
 // The next chunk of rows made ready; false once every row was read. The chunk is read whole and the statement reset
-// before any body is worked on, so that the connection holds a snapshot only while it reads. Checking stored
-// conversions, reading bodies into trees and writing them run on every core (parallel_for, as `baton convert`
-// does); the links go through the index on this thread.
+// before any body is worked on, so that the connection holds a snapshot only while it reads. Making link pages,
+// checking stored conversions, reading bodies into trees and writing them run on every core (parallel_for, as
+// `baton convert` does); the links go through the index on this thread.
 bool PlatformBodies::read_chunk() {
     std::vector<Pending> chunk;
     while (!m_done && chunk.empty()) {
         m_select.bind(1, m_plan).bind(2, m_last_item).bind(3, m_rows_per_chunk).bind(4, m_reading_comments ? 1 : 0);
         while (m_select.step()) {
-            Pending pending;
-            pending.row = read_row(m_select, m_reading_comments, pending.stored);
-            m_last_item = pending.row.item_id;
-            chunk.push_back(std::move(pending));
+            chunk.push_back(read_row(m_select, m_reading_comments));
+            m_last_item = chunk.back().row.item_id;
         }
         m_select.reset();
         if (static_cast<std::int64_t>(chunk.size()) < m_rows_per_chunk) {  // that part is done
@@ -189,7 +190,11 @@ bool PlatformBodies::read_chunk() {
         }
     }
     if (chunk.empty()) return false;
-    convert::parallel_for(chunk.size(), [&](std::size_t i) { check_or_read(chunk[i]); });
+    convert::parallel_for(chunk.size(), [&](std::size_t i) {
+        Pending& pending = chunk[i];
+        pending.page = m_links.page(pending.row.item_id, pending.row.legacy_format, pending.facts);
+        check_or_read(pending);
+    });
     for (auto& pending : chunk) point_links(pending, m_links);
     convert::parallel_for(chunk.size(), [&](std::size_t i) { write_html(chunk[i]); });
     for (auto& pending : chunk) m_ready.push_back(std::move(pending.row));
