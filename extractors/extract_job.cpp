@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <optional>
 
+#include "core/background_checkpointer.hpp"
 #include "core/progress.hpp"
 #include "extractors/extractor.hpp"
 #include "model/pipelined_sink.hpp"
-#include "workspace/background_checkpointer.hpp"
 
 namespace baton::extract {
 namespace {
@@ -72,8 +72,8 @@ ExtractResult extract_into_workspace(workspace::Workspace& workspace, std::int64
 
     // The log is copied into the database on a thread of its own, so the writer never waits for the disk
     // (a new workspace's first extract has no log: see Workspace::bulk_loading()).
-    std::optional<workspace::BackgroundCheckpointer> checkpointer;
-    if (!workspace.bulk_loading()) checkpointer.emplace(workspace);
+    std::optional<sql::BackgroundCheckpointer> checkpointer;
+    if (!workspace.bulk_loading()) checkpointer.emplace(workspace.db());
     workspace::WorkspaceWriter writer(workspace, result.source_id, run_id);
     model::PipelinedSink pipeline(writer);
     Progress progress("extract " + spec.kind + " " + spec.path, extractor->total_work());

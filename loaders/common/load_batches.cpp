@@ -37,6 +37,8 @@ LoadBatches::LoadBatches(sql::Database& workspace, sql::Database* target, const 
       m_batch_size(env_number("BATON_TEST_LOAD_BATCH", 5000)),
       m_pacer(options.rate) {
     if (m_batch_size < 1) m_batch_size = 1;
+    if (!m_dry_run && m_workspace.in_wal_mode()) m_workspace_log.emplace(m_workspace);
+    if (!m_dry_run && m_target != nullptr && m_target->in_wal_mode()) m_target_log.emplace(*m_target, sql::Role::target);
     begin();
 }
 
@@ -64,6 +66,8 @@ void LoadBatches::commit() {
     test_kill_point();
     if (m_target != nullptr) m_target->exec(m_dry_run ? "ROLLBACK" : "COMMIT");
     m_open = false;
+    if (m_workspace_log) m_workspace_log->bound_log(log_bound_bytes);
+    if (m_target_log) m_target_log->bound_log(log_bound_bytes);
 }
 
 void LoadBatches::after_write() {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/background_checkpointer.hpp"
 #include "core/sqlite.hpp"
 #include "loaders/common/load_recorder.hpp"
 #include "loaders/common/write_pacer.hpp"
@@ -16,8 +17,12 @@ namespace baton::load {
 // between the two commits has journal rows for writes the target lost (undoing those is harmless) and never
 // target writes without journal rows. A re-run finds every object again by its legacy key in the target.
 // A dry run writes nothing: no workspace transaction, and the target's transaction is rolled back at the end.
+// Each database in WAL mode has its log copied by a BackgroundCheckpointer, so the loading thread does not wait
+// for checkpoints' fsyncs; between batches it starts a log over once it passed `log_bound_bytes`.
 class LoadBatches {
 public:
+    static constexpr std::int64_t log_bound_bytes = 32 * 1024 * 1024;
+
     // `target` may be null for targets without a database of their own (a server's API).
     // `recorder` (optional) is flushed before each workspace commit.
     LoadBatches(sql::Database& workspace, sql::Database* target, const LoadOptions& options,
@@ -45,6 +50,8 @@ private:
     std::int64_t m_writes = 0;
     std::chrono::steady_clock::time_point m_batch_start;
     WritePacer m_pacer;
+    std::optional<sql::BackgroundCheckpointer> m_workspace_log;
+    std::optional<sql::BackgroundCheckpointer> m_target_log;
 };
 
 // The test hook BATON_TEST_KILL_AFTER=N: the Nth call raises SIGKILL in this process (a real kill -9, to

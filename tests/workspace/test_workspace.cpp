@@ -9,10 +9,10 @@
 #include <fstream>
 #include <thread>
 
+#include "core/background_checkpointer.hpp"
 #include "core/error.hpp"
 #include "core/sqlite.hpp"
 #include "support/test_support.hpp"
-#include "workspace/background_checkpointer.hpp"
 #include "workspace/schema.hpp"
 #include "workspace/workspace.hpp"
 
@@ -133,7 +133,7 @@ TEST(Workspace, BackgroundCheckpointerCopiesTheLogWhileTheWriterWrites) {
     test::TempDir dir;
     Workspace workspace(dir.file("w.db"), Access::create);
     {
-        BackgroundCheckpointer checkpointer(workspace, std::chrono::milliseconds(5));
+        sql::BackgroundCheckpointer checkpointer(workspace.db(), sql::Role::workspace, std::chrono::milliseconds(5));
         // The writer's own connection no longer checkpoints: the other connection does.
         EXPECT_EQ(test::query_int(workspace, "PRAGMA wal_autocheckpoint"), 0);
         for (int batch = 0; batch < 5; ++batch) {
