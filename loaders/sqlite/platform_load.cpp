@@ -169,18 +169,18 @@ void PlatformLoad::write_content(UpsertTable& table, ReadyRow& row, LoadCounts& 
     }
     report_body(row, community.slug);
     const auto author = m_users.find(row.author_id);
-    const Values values = {community.id,
-                           std::move(row.kind),
-                           text_or_null(std::move(row.title)),
-                           text_or_null(std::move(row.status)),
-                           id_or_null(author == m_users.end() ? 0 : author->second.id),
-                           text_or_null(std::move(row.parent_key)),
-                           text_or_null(std::move(row.format)),
-                           std::move(row.text),
-                           text_or_null(std::move(row.created_at)),
-                           text_or_null(std::move(row.modified_at)),
-                           row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
-                           row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr)};
+    const Values values = values_of(community.id,
+                                    std::move(row.kind),
+                                    text_or_null(std::move(row.title)),
+                                    text_or_null(std::move(row.status)),
+                                    id_or_null(author == m_users.end() ? 0 : author->second.id),
+                                    text_or_null(std::move(row.parent_key)),
+                                    text_or_null(std::move(row.format)),
+                                    std::move(row.text),
+                                    text_or_null(std::move(row.created_at)),
+                                    text_or_null(std::move(row.modified_at)),
+                                    row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
+                                    row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr));
     table.upsert(row.legacy_key, values, row.source_id, community.slug, counts);
 }
 
@@ -198,15 +198,15 @@ void PlatformLoad::write_comment(UpsertTable& table, sql::Statement& find_conten
     const std::string slug = community == m_communities.end() ? std::string() : community->second.slug;
     report_body(row, slug);
     const auto author = m_users.find(row.author_id);
-    const Values values = {content_id,
-                           id_or_null(author == m_users.end() ? 0 : author->second.id),
-                           text_or_null(std::move(row.parent_key)),  // the comment replied to
-                           std::move(row.text),
-                           text_or_null(std::move(row.status)),
-                           text_or_null(std::move(row.created_at)),
-                           text_or_null(std::move(row.format)),
-                           row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
-                           row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr)};
+    const Values values = values_of(content_id,
+                                    id_or_null(author == m_users.end() ? 0 : author->second.id),
+                                    text_or_null(std::move(row.parent_key)),  // the comment replied to
+                                    std::move(row.text),
+                                    text_or_null(std::move(row.status)),
+                                    text_or_null(std::move(row.created_at)),
+                                    text_or_null(std::move(row.format)),
+                                    row.converted ? text_or_null(std::move(row.legacy_format)) : Value(nullptr),
+                                    row.converted ? Value(std::move(row.legacy_body)) : Value(nullptr));
     table.upsert(row.legacy_key, values, row.source_id, slug, counts);
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -15,6 +16,15 @@ namespace baton::load::sqlite_target {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
 using Values = std::vector<Value>;  // one per owned column, in PlatformTable::owned order
+
+// Values moved in (a braced list would copy every string, bodies included).
+template <typename... Each>
+[[nodiscard]] Values values_of(Each&&... each) {
+    Values values;
+    values.reserve(sizeof...(each));
+    (values.emplace_back(std::forward<Each>(each)), ...);
+    return values;
+}
 
 struct PlatformTable {
     const char* object_kind;  // as in id_map: community, user, membership, content, comment, task
