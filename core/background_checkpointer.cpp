@@ -30,7 +30,7 @@ BackgroundCheckpointer::~BackgroundCheckpointer() {
 }
 
 void BackgroundCheckpointer::run() {
-    pthread_setname_np(pthread_self(), "baton-checkpoint");
+    pthread_setname_np(pthread_self(), "baton-wal");  // at most 15 characters, or the name is not set
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
         m_wake.wait_for(lock, m_interval, [this] { return m_stop; });
