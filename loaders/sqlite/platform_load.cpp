@@ -116,13 +116,15 @@ void PlatformLoad::load_users(LoadCounts& counts) {
 
 void PlatformLoad::load_memberships(LoadCounts& counts) {
     UpsertTable table(m_context, platform_table("membership"));
-    // Owners and managers from the plan, then every other author of selected content as a member.
+    // Owners and managers from the plan, then every other author of selected content as a member (grouped and
+    // joined with people: half the time of DISTINCT and an IN list of every person on the benchmark).
     auto select = m_ws.prepare(
         "SELECT community_id, person_id, role, reason FROM plan_roles WHERE plan_run = ?1 AND community_id IN "
-        "(SELECT id FROM temp.selected_communities) UNION ALL SELECT DISTINCT a.community_id, a.author_id, 'member', "
-        "'' FROM (" + std::string(authors_of_selected) + ") a WHERE a.author_id IN (SELECT id FROM people WHERE key "
-        "NOT LIKE 'ip:%') AND NOT EXISTS (SELECT 1 FROM plan_roles r WHERE r.plan_run = ?1 AND r.community_id = "
-        "a.community_id AND r.person_id = a.author_id) ORDER BY 1, 2");
+        "(SELECT id FROM temp.selected_communities) UNION ALL SELECT a.community_id, a.author_id, 'member', '' FROM (" +
+        std::string(authors_of_selected) +
+        " GROUP BY 1, 2) a JOIN people p ON p.id = a.author_id AND p.key NOT LIKE 'ip:%' WHERE NOT EXISTS (SELECT 1 "
+        "FROM plan_roles r WHERE r.plan_run = ?1 AND r.community_id = a.community_id AND r.person_id = a.author_id) "
+        "ORDER BY 1, 2");
     select.bind(1, m_plan);
     while (select.step()) {
         const auto& community = m_communities.at(select.column_int(0));
