@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Load benchmark: `baton load` of about 100 k items (content and comments) into an empty SQLite target, next to
 # the floor (load_floor: every row that load wrote, one prepared INSERT per table, nothing else) measured in the
-# same run, in alternating rounds whose medians are compared; then a second `baton load` of the same plan (nothing to write: the delta check alone). The pipeline's
-# `baton convert --to html` runs first (timed apart: the convert stage, not the load) and the load reuses its HTML;
-# a load of a copy no convert ran on (every body converted by the load) is timed last, for comparison. Peak RSS of
-# each. Rates count objects (rows of every table: communities, users, memberships, content, comments, tasks).
+# same run, in alternating rounds whose medians are compared; then a second `baton load` of the same plan (nothing
+# to write: the delta check alone). The pipeline's `baton convert --to html` runs first (timed apart: the convert
+# stage, not the load) and the load reuses its HTML; a load of a copy no convert ran on (every body converted by
+# the load) is timed last, for comparison. Peak RSS of each. Rates count objects (rows of every table: communities,
+# users, memberships, content, comments, tasks).
 #
 # usage: run_load_bench.sh BATON LOAD_FLOOR DATA_DIR SHARED_DIR
 # environment: BATON_BENCH_LOAD_POSTS  posts of the generated WXR, default 31000 (about 100 k content items and comments to migrate)

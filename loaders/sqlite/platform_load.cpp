@@ -15,8 +15,8 @@ namespace {
 Value text_or_null(std::string value) { return value.empty() ? Value(nullptr) : Value(std::move(value)); }
 Value id_or_null(std::int64_t id) { return id > 0 ? Value(id) : Value(nullptr); }
 
-// The users and memberships the selection needs: role holders of the selected communities and authors
-// of the selected items.
+// The authors of the selected items, by community: with the plan's role holders of the selected communities,
+// the users and memberships the selection needs.
 constexpr const char* authors_of_selected =
     "SELECT pp.community_id, i.author_id FROM plan_placements pp JOIN items i ON i.id = pp.item_id "
     "WHERE pp.plan_run = ?1 AND pp.item_id IN (SELECT id FROM temp.selected_items) AND i.author_id IS NOT NULL";

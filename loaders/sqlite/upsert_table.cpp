@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/error.hpp"
 
@@ -23,6 +24,7 @@ std::string insert_sql(const PlatformTable& table) {
     }
     if (const auto& reference = table.self_reference) {
         const auto key = std::find(table.owned.begin(), table.owned.end(), reference->key_column);
+        if (key == table.owned.end()) throw std::logic_error("the key column of a self-reference must be owned");
         columns += ", " + std::string(reference->id_column);
         placeholders += ", (SELECT r.id FROM " + std::string(table.name) + " r WHERE r.legacy_key = ?" +
                         std::to_string(3 + (key - table.owned.begin())) + ")";
