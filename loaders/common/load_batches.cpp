@@ -38,7 +38,9 @@ LoadBatches::LoadBatches(sql::Database& workspace, sql::Database* target, const 
       m_pacer(options.rate) {
     if (m_batch_size < 1) m_batch_size = 1;
     if (!m_dry_run && m_workspace.in_wal_mode()) m_workspace_log.emplace(m_workspace);
-    if (!m_dry_run && m_target != nullptr && m_target->in_wal_mode()) m_target_log.emplace(*m_target, sql::Role::target);
+    if (!m_dry_run && m_target != nullptr && m_target->in_wal_mode()) {
+        m_target_log.emplace(*m_target, sql::Role::target);
+    }
     begin();
 }
 

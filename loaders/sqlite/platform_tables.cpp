@@ -70,12 +70,16 @@ void bind_value(sql::Statement& statement, int index, const Value& value) {
     std::visit([&](const auto& v) { statement.bind(index, v); }, value);
 }
 
+std::string self_reference_id_sql(const PlatformTable& table, const std::string& key) {
+    return "(SELECT r.id FROM " + std::string(table.name) + " r WHERE r.legacy_key = " + key + ")";
+}
+
 std::string resolve_self_reference_sql(const PlatformTable& table) {
     if (!table.self_reference) return {};
     const std::string name(table.name);
     const std::string id(table.self_reference->id_column);
-    const std::string resolved = "(SELECT r.id FROM " + name + " r WHERE r.legacy_key = " + name + "." +
-                                 std::string(table.self_reference->key_column) + ")";
+    const std::string resolved =
+        self_reference_id_sql(table, name + "." + std::string(table.self_reference->key_column));
     return "UPDATE " + name + " SET " + id + " = " + resolved + " WHERE " + id + " IS NOT " + resolved;
 }
 

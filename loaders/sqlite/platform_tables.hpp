@@ -51,6 +51,8 @@ struct PlatformTable {
 [[nodiscard]] Value column_value(const sql::Statement& statement, int index);
 void bind_value(sql::Statement& statement, int index, const Value& value);
 
+// The id of the row of `table` whose legacy key is `key` (an SQL expression): its self-reference's lookup.
+[[nodiscard]] std::string self_reference_id_sql(const PlatformTable& table, const std::string& key);
 // Sets the self-reference's id column from its key column wherever the two disagree (the row named was
 // written after the row naming it, or is gone): "" for a table without one.
 [[nodiscard]] std::string resolve_self_reference_sql(const PlatformTable& table);

@@ -26,8 +26,7 @@ std::string insert_sql(const PlatformTable& table) {
         const auto key = std::find(table.owned.begin(), table.owned.end(), reference->key_column);
         if (key == table.owned.end()) throw std::logic_error("the key column of a self-reference must be owned");
         columns += ", " + std::string(reference->id_column);
-        placeholders += ", (SELECT r.id FROM " + std::string(table.name) + " r WHERE r.legacy_key = ?" +
-                        std::to_string(3 + (key - table.owned.begin())) + ")";
+        placeholders += ", " + self_reference_id_sql(table, "?" + std::to_string(3 + (key - table.owned.begin())));
     }
     return "INSERT INTO " + std::string(table.name) + "(" + columns + ") VALUES (" + placeholders + ")";
 }

@@ -17,7 +17,9 @@ void write(Database& db, int transactions, int first) {
     auto insert = db.prepare("INSERT INTO t(k, v) VALUES (?, ?)");
     for (int transaction = 0; transaction < transactions; ++transaction) {
         db.exec("BEGIN");
-        for (int row = 0; row < 64; ++row) insert.bind(1, first + transaction * 64 + row).bind(2, std::string(1024, 'x')).run();
+        for (int row = 0; row < 64; ++row) {
+            insert.bind(1, first + transaction * 64 + row).bind(2, std::string(1024, 'x')).run();
+        }
         db.exec("COMMIT");
     }
 }
@@ -31,7 +33,8 @@ TEST(BackgroundCheckpointer, TheWriterKeepsTheLogBoundedBetweenTransactions) {
     for (const bool bounded : {false, true}) {
         const std::string path = dir.file(bounded ? "bounded.db" : "unbounded.db");
         Database db(path, OpenMode::create);
-        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT)");
+        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                "CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT)");
         int restarts = 0;
         {
             BackgroundCheckpointer checkpointer(db, Role::workspace, std::chrono::milliseconds(1));
@@ -70,6 +73,7 @@ TEST(BackgroundCheckpointer, AStatementStillReadingPutsTheRestartOff) {
     for (int round = 0; checkpointer.checkpoints() < 2 && round < 1000; ++round) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));  // until a checkpoint has seen the log
     }
+    ASSERT_GE(checkpointer.checkpoints(), 2) << "no checkpoint saw the log: the restart below would not be tried";
     EXPECT_NO_THROW(checkpointer.bound_log(0));
     EXPECT_EQ(checkpointer.restarts(), 0);
     reading.reset();

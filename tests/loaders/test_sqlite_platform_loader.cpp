@@ -186,7 +186,8 @@ TEST(SqlitePlatformLoader, AParentWrittenFirstIsResolvedByTheChildsInsert) {
     workspace::Workspace workspace{dir.file("w.db"), workspace::Access::create};
     sql::Database platform(dir.file("platform.db"), sql::OpenMode::create, sql::Role::target);
     platform.exec(sqlite_target::platform_schema);
-    platform.exec("INSERT INTO communities(legacy_key, slug, name, content_hash) VALUES ('s#site', 'site', 'Site', '')");
+    platform.exec("INSERT INTO communities(legacy_key, slug, name, content_hash) "
+                  "VALUES ('s#site', 'site', 'Site', '')");
     LoadRecorder recorder(workspace, "sqlite:platform.db", 1, false);
     LoadBatches batches(workspace.db(), &platform, LoadOptions{}, &recorder);
     sqlite_target::UpsertTable content({platform, workspace.db(), recorder, batches},
